@@ -1,0 +1,2 @@
+/** @dalkit/cli */
+export const PLACEHOLDER = 1;

@@ -1,0 +1,2 @@
+/** @dalkit/migrations */
+export const PLACEHOLDER = 1;

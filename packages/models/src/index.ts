@@ -1,0 +1,2 @@
+/** @dalkit/models */
+export const PLACEHOLDER = 1;

@@ -1,0 +1,2 @@
+/** @dalkit/repository */
+export const PLACEHOLDER = 1;

@@ -1,0 +1,2 @@
+/** @dalkit/seeds */
+export const PLACEHOLDER = 1;

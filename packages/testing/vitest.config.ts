@@ -1,0 +1,3 @@
+import { defineDalkitVitest } from '@dalkit/vitest-config';
+
+export default defineDalkitVitest();
