@@ -21,6 +21,9 @@ export function defineDalkitVitest(overrides = {}) {
         hookTimeout: 60_000,
         teardownTimeout: 30_000,
         typecheck: { enabled: false },
+        // Under CI each package also writes a JSON report, which .ci/run totals into one line.
+        reporters: process.env.CI ? ['default', 'json'] : ['default'],
+        outputFile: process.env.CI ? { json: '.test-results/vitest.json' } : undefined,
       },
     }),
     overrides,
