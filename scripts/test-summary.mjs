@@ -1,9 +1,9 @@
 #!/usr/bin/env node
+import { execFileSync } from 'node:child_process';
 // Totals the JSON reports that vitest writes under CI (see tooling/vitest) into one closing
 // line, "N passed, N failed, N skipped", and fails when a package ran no test at all.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 
 const dirs = execFileSync('pnpm', ['-r', '--silent', 'exec', 'pwd'], { encoding: 'utf8' })
   .split('\n')
