@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { addExamples } from './_internal/add-examples.js';
 import { registerDbCommand } from './commands/db.js';
+import { registerInitCommand } from './commands/init.js';
 import type { MutableCliContext } from './context.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -47,6 +48,7 @@ export function createProgram(context: MutableCliContext): Command {
   // Every subcommand inherits the error handling and output settings above.
   program.configureHelp({ showGlobalOptions: true, sortSubcommands: false });
 
+  registerInitCommand(program, context);
   registerDbCommand(program, context);
 
   addExamples(program, [
