@@ -1,3 +1,4 @@
 import { defineDalkitTsup } from '@dalkit/tsup-config';
 
-export default defineDalkitTsup();
+// shims: `import.meta.url` in the CJS build (drivers are loaded with createRequire).
+export default defineDalkitTsup({ shims: true });

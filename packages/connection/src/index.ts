@@ -1,5 +1,32 @@
+export { defineConfig } from './config/define-config.js';
+export type { EnvironmentVariables } from './config/from-env.js';
+export { ENV_VARIABLES, fromEnv } from './config/from-env.js';
+export type { LoadedConfigFile } from './config/from-file.js';
+export { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile } from './config/from-file.js';
+export type { LoadConfigOptions } from './config/load-config.js';
+export { loadConfig } from './config/load-config.js';
+export type { ResolveConfigSources } from './config/resolve-config.js';
+export { isResolvedConfig, resolveConfig } from './config/resolve-config.js';
+export type {
+  DatabaseConfig,
+  DatabaseConfigFile,
+  LogLevel,
+  ResolvedDatabaseConfig,
+} from './config/schema.js';
+export { DEFAULTS, Dialect, SslMode } from './config/schema.js';
+export type {
+  CreateDatabaseOptions,
+  Database,
+  DatabaseHandle,
+  QueryOptions,
+  RedactedDatabaseConfig,
+} from './create-database.js';
+export { createDatabase } from './create-database.js';
 export type { EmbeddedPostgres, EmbeddedPostgresOptions } from './dialects/embedded-postgres.js';
 export { startEmbeddedPostgres } from './dialects/embedded-postgres.js';
+export type { RequireFn } from './dialects/load-driver.js';
+export { DRIVER_PACKAGE, loadDriver } from './dialects/load-driver.js';
+export { sslOptions } from './dialects/ssl-options.js';
 export { ErrorCode, HTTP_STATUS_BY_CODE } from './errors/codes.js';
 export type { DalkitErrorOptions } from './errors/dalkit-error.js';
 export { DalkitError, isDalkitError } from './errors/dalkit-error.js';
@@ -23,4 +50,12 @@ export {
   TransientError,
   ValidationError,
 } from './errors/errors.js';
+export type { HealthReport, PoolStats } from './health.js';
+export { defaultExport, IMPORTABLE_EXTENSIONS, importModule } from './import-module.js';
+export type { LogFn, Logger } from './logging.js';
+export { createDefaultLogger, redactingLogger, silentLogger } from './logging.js';
+export type { QueryLoggingOptions } from './query-logging.js';
+export { redactSqlLiterals } from './query-logging.js';
 export { redactSecrets, redactUrl } from './redact.js';
+export type { RetryAttemptFailure, RetryClock, RetryOptions, RetryPolicy } from './retry.js';
+export { backoffDelay, RetryExhaustedError, retryWithBackoff, systemClock } from './retry.js';

@@ -1,0 +1,47 @@
+import { isDalkitError } from '../errors/dalkit-error.js';
+
+const PERMANENT_CODES = new Set([
+  '3D000', // database does not exist
+  'ER_ACCESS_DENIED_ERROR',
+  'ER_BAD_DB_ERROR',
+  'ER_DBACCESS_DENIED_ERROR',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+]);
+
+/** The innermost driver error of a Sequelize error. */
+function driverError(error: unknown): { code?: string; message: string } {
+  let current = error as { parent?: unknown; original?: unknown; code?: unknown; message?: unknown } | null;
+  while (current && typeof current === 'object' && (current.parent || current.original)) {
+    current = (current.parent ?? current.original) as typeof current;
+  }
+  return {
+    ...(typeof current?.code === 'string' ? { code: current.code } : {}),
+    message: typeof current?.message === 'string' ? current.message : String(error),
+  };
+}
+
+/**
+ * False for failures that waiting cannot fix: bad credentials (SQLSTATE 28xxx), a missing
+ * database, a TLS mismatch or certificate error, a missing driver package.
+ */
+export function isRetryableConnectError(error: unknown): boolean {
+  if (isDalkitError(error)) return false;
+  const { code, message } = driverError(error);
+  if (code !== undefined && (code.startsWith('28') || PERMANENT_CODES.has(code))) return false;
+  return !/does not support SSL|password authentication failed|no pg_hba\.conf entry/i.test(message);
+}
+
+/** A one-line description of a connect failure, with a hint for the common ones. */
+export function describeConnectError(error: unknown): string {
+  const { code, message } = driverError(error);
+  const text = code && !message.includes(code) ? `${message} [${code}]` : message;
+  if (/does not support SSL/i.test(message)) {
+    return `${text}: TLS was required (sslmode) but the server does not offer it; use sslmode=disable or enable ssl on the server`;
+  }
+  if (code === 'ECONNREFUSED') return `${text}: nothing is listening there (is the server running?)`;
+  return text;
+}

@@ -1,0 +1,156 @@
+import { userInfo } from 'node:os';
+import { ConfigError, type ConfigIssue } from '../errors/errors.js';
+import { redactUrl } from '../redact.js';
+import { expectedFor, KNOWN_PATHS } from './expectations.js';
+import { type EnvironmentVariables, fromEnv } from './from-env.js';
+import { type ConfigLayer, flattenConfig, mergeLayers, unflatten } from './layer.js';
+import { parseConnectionUrl } from './parse-url.js';
+import {
+  type DatabaseConfig,
+  DEFAULTS,
+  type ResolvedDatabaseConfig,
+  resolvedConfigSchema,
+} from './schema.js';
+
+/** Where explicit options are attributed in messages. */
+export const EXPLICIT_SOURCE = 'explicit options';
+const DEFAULT_SOURCE = 'default';
+const RESOLVED = Symbol.for('dalkit.resolvedConfig');
+
+/** Sources to merge under the explicit options. */
+export interface ResolveConfigSources {
+  /** Environment variables to read, or `false` to ignore the environment. @default process.env */
+  env?: EnvironmentVariables | false;
+  /** A loaded config file (see `loadConfigFile`): its path and its content. */
+  file?: { path: string; config: Record<string, unknown> };
+}
+
+function defaultsLayer(): ConfigLayer {
+  return flattenConfig(DEFAULTS as unknown as Record<string, unknown>, DEFAULT_SOURCE, () => new Map());
+}
+
+function describeValue(path: string, value: unknown): string {
+  if (path === 'password') return '***';
+  if (typeof value === 'string') return JSON.stringify(path === 'url' ? redactUrl(value) : value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function issuesFromLayers(merged: ConfigLayer, parsed: Record<string, unknown>): ConfigIssue[] {
+  const result = resolvedConfigSchema.safeParse(parsed);
+  if (result.success) return [];
+  const issues: ConfigIssue[] = [];
+  for (const issue of result.error.issues) {
+    const base = issue.path.join('.');
+    const paths =
+      issue.code === 'unrecognized_keys' ? issue.keys.map((k) => (base ? `${base}.${k}` : k)) : [base];
+    for (const path of paths) {
+      const entry = merged.get(path);
+      const unknown = issue.code === 'unrecognized_keys';
+      issues.push({
+        key: entry?.key ?? path,
+        source: entry?.source ?? DEFAULT_SOURCE,
+        expected: unknown ? `a known option (one of: ${KNOWN_PATHS.join(', ')})` : expectedFor(path, merged),
+        ...(entry === undefined ? {} : { received: describeValue(path, entry.value) }),
+      });
+    }
+  }
+  return issues;
+}
+
+function targetIssues(merged: ConfigLayer, parsed: Record<string, unknown>): ConfigIssue[] {
+  const host = merged.get('host');
+  const embedded = merged.get('embedded.dataDir');
+  if (host?.value !== undefined && embedded?.value !== undefined) {
+    return [
+      {
+        key: host.key,
+        source: host.source,
+        expected: `unset when the embedded database is configured (by ${embedded.key} from ${embedded.source})`,
+        received: describeValue('host', host.value),
+      },
+    ];
+  }
+  if (parsed.host === undefined && parsed.embedded === undefined) {
+    return [
+      {
+        key: 'url',
+        source: 'any source',
+        expected:
+          "set: pass `url`, set DATABASE_URL or DB_HOST, or add dalkit.config.ts (use 'pglite://memory' for the embedded database)",
+      },
+    ];
+  }
+  return [];
+}
+
+function defaultUsername(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
+}
+
+function finish(config: ResolvedDatabaseConfig): ResolvedDatabaseConfig {
+  const { password, ...rest } = config;
+  const out = { ...rest } as ResolvedDatabaseConfig;
+  if (out.embedded) {
+    out.username = 'postgres';
+    out.database = 'postgres';
+    Object.defineProperty(out, 'password', { value: 'postgres', enumerable: false });
+  } else {
+    out.username ??= defaultUsername();
+    // Non-enumerable: a logged, serialised or spread config never shows the password.
+    Object.defineProperty(out, 'password', { value: password, enumerable: false });
+  }
+  Object.defineProperty(out, RESOLVED, { value: true, enumerable: false });
+  for (const group of ['pool', 'ssl', 'retry', 'logging', 'embedded'] as const) {
+    if (out[group]) Object.freeze(out[group]);
+  }
+  return Object.freeze(out);
+}
+
+/** True when `config` came out of {@link resolveConfig} or `loadConfig` (and needs no resolving again). */
+export function isResolvedConfig(config: unknown): config is ResolvedDatabaseConfig {
+  return (
+    typeof config === 'object' && config !== null && (config as Record<symbol, unknown>)[RESOLVED] === true
+  );
+}
+
+/**
+ * Merges, in order of precedence, explicit options > environment variables > config file >
+ * defaults, then validates the result. Throws one {@link ConfigError} naming every bad key,
+ * its source and what it must be. The password of the result is a non-enumerable property.
+ */
+export function resolveConfig(
+  explicit: DatabaseConfig = {},
+  sources: ResolveConfigSources = {},
+): ResolvedDatabaseConfig {
+  const issues: ConfigIssue[] = [];
+  const expandUrl = (url: unknown, key: string, source: string) => {
+    const parsed = parseConnectionUrl(url, key, source);
+    issues.push(...parsed.issues);
+    return parsed.layer;
+  };
+  const layers: ConfigLayer[] = [
+    flattenConfig(explicit as Record<string, unknown>, EXPLICIT_SOURCE, expandUrl),
+  ];
+  const env = sources.env === undefined ? process.env : sources.env;
+  if (env !== false) {
+    const fromEnvironment = fromEnv(env);
+    issues.push(...fromEnvironment.issues);
+    layers.push(fromEnvironment.layer);
+  }
+  if (sources.file) layers.push(flattenConfig(sources.file.config, sources.file.path, expandUrl));
+  const merged = mergeLayers([...layers, defaultsLayer()]);
+  if (!merged.has('dialect'))
+    merged.set('dialect', { value: 'postgres', key: 'dialect', source: DEFAULT_SOURCE });
+  const parsed = unflatten(merged);
+  issues.push(...issuesFromLayers(merged, parsed), ...targetIssues(merged, parsed));
+  if (issues.length > 0) throw new ConfigError(issues);
+  return finish(resolvedConfigSchema.parse(parsed));
+}

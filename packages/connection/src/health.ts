@@ -1,0 +1,60 @@
+import type { Sequelize } from 'sequelize';
+
+/** Pool figures at one moment. */
+export interface PoolStats {
+  /** Open connections, in use or idle. */
+  size: number;
+  /** Open connections waiting to be used. */
+  idle: number;
+  /** Connections checked out right now. */
+  using: number;
+  /** Callers waiting for a connection. */
+  waiting: number;
+  min: number;
+  max: number;
+}
+
+/** The result of `db.health()`; `ok: false` carries the error instead of throwing it. */
+export interface HealthReport {
+  ok: boolean;
+  /** Round-trip time of `SELECT 1` in ms; absent when it failed. */
+  latencyMs?: number;
+  dialect: string;
+  /** The database address, password removed. */
+  target: string;
+  pool: PoolStats;
+  error?: { code: string; message: string };
+}
+
+interface SequelizePoolLike {
+  size: number;
+  available: number;
+  using: number;
+  waiting: number;
+  minSize: number;
+  maxSize: number;
+}
+
+/** Reads the pool figures of a Sequelize instance (its write pool when replication is on). */
+export function poolStats(sequelize: Sequelize): PoolStats {
+  const manager = sequelize.connectionManager as unknown as {
+    pool?: SequelizePoolLike & { write?: SequelizePoolLike };
+  };
+  const pool = manager.pool?.write ?? manager.pool;
+  if (!pool) return { size: 0, idle: 0, using: 0, waiting: 0, min: 0, max: 0 };
+  return {
+    size: pool.size,
+    idle: pool.available,
+    using: pool.using,
+    waiting: pool.waiting,
+    min: pool.minSize,
+    max: pool.maxSize,
+  };
+}
+
+/** Runs `SELECT 1` and returns the round trip in ms (fractional, from a monotonic clock). */
+export async function measureRoundTrip(sequelize: Sequelize): Promise<number> {
+  const started = performance.now();
+  await sequelize.query('SELECT 1', { raw: true, logging: false });
+  return Math.round((performance.now() - started) * 100) / 100;
+}

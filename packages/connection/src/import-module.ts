@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
+const JAVASCRIPT = new Set(['.js', '.mjs', '.cjs']);
+
+let loader: Promise<{ import: (specifier: string, parent: string) => Promise<unknown> }> | undefined;
+
+/** One tsx loader for the process (each registration adds a loader hook, so register once). */
+function typescriptLoader() {
+  loader ??= import('tsx/esm/api').then(({ register }) => register({ namespace: 'dalkit-import-module' }));
+  return loader;
+}
+
+/** The file extensions {@link importModule} loads. */
+export const IMPORTABLE_EXTENSIONS = Object.freeze(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json']);
+
+/**
+ * Loads a `.ts`/`.mts`/`.cts`/`.js`/`.mjs`/`.cjs`/`.json` file and returns its module namespace
+ * (JSON: `{ default: parsed }`). TypeScript loads without a build step through tsx, with the
+ * tsconfig that covers the file (decorator settings included).
+ */
+export async function importModule(path: string): Promise<Record<string, unknown>> {
+  const absolute = resolve(path);
+  const extension = extname(absolute);
+  if (extension === '.json') {
+    return { default: JSON.parse(await readFile(absolute, 'utf8')) as unknown };
+  }
+  const url = pathToFileURL(absolute).href;
+  if (TYPESCRIPT.has(extension)) {
+    return (await typescriptLoader()).import(url, url) as Promise<Record<string, unknown>>;
+  }
+  if (JAVASCRIPT.has(extension)) {
+    return (await import(url)) as Record<string, unknown>;
+  }
+  throw new TypeError(`Cannot import ${absolute}: expected one of ${IMPORTABLE_EXTENSIONS.join(', ')}`);
+}
+
+/** The default export of a loaded module, or the namespace itself when it has none. */
+export function defaultExport(namespace: Record<string, unknown>): unknown {
+  return 'default' in namespace ? namespace.default : namespace;
+}
