@@ -1,0 +1,69 @@
+import type { Model, Transaction } from 'sequelize';
+import type { ReadOptions } from '../types.js';
+import { compileWhere } from './compile-filter.js';
+import type { Condition } from './filter-ast.js';
+import { loadRelation } from './load-includes.js';
+import type { RepositoryCore } from './repository-core.js';
+import { type SelectParts, selectSql } from './select-sql.js';
+import type { SqlBuilder } from './sql-builder.js';
+
+type Row = Record<string, unknown>;
+
+/** Runs a SELECT of the model's rows; attribute-keyed plain objects. */
+export async function selectRows(
+  core: RepositoryCore,
+  sql: SqlBuilder,
+  parts: SelectParts,
+  tx: Transaction | undefined,
+): Promise<Row[]> {
+  const text = selectSql(sql, core.meta, parts);
+  const { rows } = await core.executor.run(text, sql.params, { transaction: tx, kind: 'select', prepare: core.prepare });
+  for (const row of rows) core.mapper.fix(core.meta, row);
+  return rows;
+}
+
+/** The WHERE body for a validated condition (paranoid rows hidden unless asked). */
+export function whereOf(core: RepositoryCore, sql: SqlBuilder, condition: Condition | undefined, options: ReadOptions): string | undefined {
+  return compileWhere(sql, core.meta, 't', condition, options.withDeleted);
+}
+
+/** Loads includes (one query per relation) and builds instances when asked. */
+export async function finishRows(
+  core: RepositoryCore,
+  rows: Row[],
+  include: readonly string[],
+  options: ReadOptions,
+  tx: Transaction | undefined,
+): Promise<unknown[]> {
+  if (rows.length) {
+    for (const name of include) {
+      const relation = core.meta.relation(name);
+      if (relation) await loadRelation(core.executor, core.meta, relation, rows, tx, core.mapper);
+    }
+  }
+  if (!options.instances) return rows;
+  const model = core.meta.model;
+  const buildOptions = { isNewRecord: false, raw: true, include: include.map((as) => ({ association: as })) };
+  return rows.map((row) => model.build(row, buildOptions as never) as Model);
+}
+
+/**
+ * Serves a read from the cache when the repository has one, the call is outside any
+ * transaction, takes no lock and wants plain objects; stores the result otherwise.
+ */
+export async function cachedRead<T>(
+  core: RepositoryCore,
+  key: () => string,
+  tx: Transaction | undefined,
+  options: ReadOptions,
+  read: () => Promise<T>,
+): Promise<T> {
+  const cache = core.cache;
+  if (!cache || tx || options.lock || options.instances) return read();
+  const cacheKey = key();
+  const hit = await cache.store.get(cacheKey);
+  if (hit !== undefined) return structuredClone(hit) as T;
+  const value = await read();
+  await cache.store.set(cacheKey, structuredClone(value), cache.ttlMs);
+  return value;
+}
