@@ -1,0 +1,174 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Database } from '../_pending/connection.js';
+import { parseListQuery } from '../_pending/list-query.js';
+import { blindIndex } from '../_pending/models.js';
+import { asActor } from '../lib/actor.js';
+import { toListBody } from '../lib/list.js';
+import { hashPassword } from '../lib/password.js';
+import {
+  ACTOR_HEADERS,
+  AUDIT_PROPERTIES,
+  ERROR_RESPONSES,
+  ID_PARAMS,
+  LIST_QUERY,
+  listResponse,
+} from '../lib/schemas.js';
+import type { User } from './model.js';
+import { USER_LIST, UserRepository } from './repository.js';
+
+const PROFILE = {
+  type: ['object', 'null'],
+  properties: {
+    phone: { type: ['string', 'null'] },
+    bio: { type: ['string', 'null'] },
+    countryId: { type: ['string', 'null'], format: 'uuid' },
+  },
+} as const;
+
+const USER = {
+  type: 'object',
+  properties: {
+    ...AUDIT_PROPERTIES,
+    name: { type: 'string' },
+    email: { type: 'string', format: 'email' },
+    role: { type: 'string', enum: ['admin', 'customer'] },
+    profile: PROFILE,
+  },
+} as const;
+
+const PROFILE_INPUT = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    phone: { type: ['string', 'null'], pattern: '^\\+?[0-9 ()-]{6,20}$' },
+    bio: { type: ['string', 'null'], maxLength: 500 },
+    countryId: { type: ['string', 'null'], format: 'uuid' },
+  },
+} as const;
+
+const WRITABLE = {
+  name: { type: 'string', minLength: 1, maxLength: 100 },
+  email: { type: 'string', format: 'email', maxLength: 254 },
+  role: { type: 'string', enum: ['admin', 'customer'] },
+  password: { type: 'string', minLength: 12, maxLength: 200 },
+  profile: PROFILE_INPUT,
+} as const;
+
+interface UserBody {
+  name: string;
+  email: string;
+  role?: 'admin' | 'customer';
+  password?: string;
+  profile?: Record<string, unknown>;
+}
+
+/** The public shape of a user (never the password hash). */
+export function userJson(user: User) {
+  const profile = user.getDataValue('profile') as User['profile'];
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    profile: profile ? { phone: profile.phone, bio: profile.bio, countryId: profile.countryId } : null,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+    createdBy: user.createdBy,
+    updatedBy: user.updatedBy,
+  };
+}
+
+async function fieldsOf(body: Partial<UserBody>) {
+  const { password, profile: _profile, ...fields } = body;
+  return { ...fields, ...(password === undefined ? {} : { passwordHash: await hashPassword(password) }) };
+}
+
+/** CRUD and list for `/users`, each user with its one-to-one profile. */
+export const userRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
+  const users = new UserRepository();
+  const tags = ['users'];
+
+  app.post<{ Body: UserBody }>(
+    '/users',
+    {
+      schema: {
+        tags,
+        headers: ACTOR_HEADERS,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'email'],
+          properties: WRITABLE,
+        },
+        response: { 201: USER, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const fields = await fieldsOf(request.body);
+      const user = await asActor(request, () =>
+        db.transaction(async (transaction) => {
+          const created = await users.create(fields, { transaction });
+          if (request.body.profile) await users.saveProfile(created.id, request.body.profile, transaction);
+          return users.getWithProfile(created.id, transaction);
+        }),
+      );
+      return reply.status(201).send(userJson(user));
+    },
+  );
+
+  app.get(
+    '/users',
+    { schema: { tags, querystring: LIST_QUERY, response: { 200: listResponse(USER), ...ERROR_RESPONSES } } },
+    async (request) => {
+      const query = { ...(request.query as Record<string, unknown>) };
+      const email = query['filter[email]'];
+      if (typeof email === 'string') {
+        delete query['filter[email]'];
+        query['filter[emailBidx]'] = blindIndex(email);
+      }
+      const result = await users.list(parseListQuery(query, USER_LIST));
+      return toListBody(result, userJson);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/users/:id',
+    { schema: { tags, params: ID_PARAMS, response: { 200: USER, ...ERROR_RESPONSES } } },
+    async (request) => userJson(await users.getWithProfile(request.params.id)),
+  );
+
+  app.patch<{ Params: { id: string }; Body: Partial<UserBody> }>(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        params: ID_PARAMS,
+        headers: ACTOR_HEADERS,
+        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: WRITABLE },
+        response: { 200: USER, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const fields = await fieldsOf(request.body);
+      const user = await asActor(request, () =>
+        db.transaction(async (transaction) => {
+          const { id } = request.params;
+          if (Object.keys(fields).length > 0) await users.update(id, fields, { transaction });
+          else await users.getById(id, { transaction });
+          if (request.body.profile) await users.saveProfile(id, request.body.profile, transaction);
+          return users.getWithProfile(id, transaction);
+        }),
+      );
+      return userJson(user);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/users/:id',
+    { schema: { tags, params: ID_PARAMS, response: { 204: { type: 'null' }, ...ERROR_RESPONSES } } },
+    async (request, reply) => {
+      await users.delete(request.params.id);
+      return reply.status(204).send();
+    },
+  );
+};
