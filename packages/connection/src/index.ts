@@ -50,6 +50,7 @@ export {
   TransientError,
   ValidationError,
 } from './errors/errors.js';
+export { mapDatabaseError } from './errors/map-database-error.js';
 export type { HealthReport, PoolStats } from './health.js';
 export { defaultExport, IMPORTABLE_EXTENSIONS, importModule } from './import-module.js';
 export type { LogFn, Logger } from './logging.js';
@@ -59,3 +60,19 @@ export { redactSqlLiterals } from './query-logging.js';
 export { redactSecrets, redactUrl } from './redact.js';
 export type { RetryAttemptFailure, RetryClock, RetryOptions, RetryPolicy } from './retry.js';
 export { backoffDelay, RetryExhaustedError, retryWithBackoff, systemClock } from './retry.js';
+export type { TransactionManagerDeps } from './transactions/create-transaction-manager.js';
+export { createTransactionManager } from './transactions/create-transaction-manager.js';
+export type { TransactionDialect } from './transactions/dialect-rules.js';
+export { DEFAULT_TRANSACTION_RETRY } from './transactions/retry-transaction.js';
+export type { RowLockFindOptions } from './transactions/row-lock.js';
+export { RowLock, rowLockOptions } from './transactions/row-lock.js';
+export type {
+  AdvisoryLockKey,
+  AdvisoryLockOptions,
+  ManualTransaction,
+  TransactionManager,
+  TransactionOptions,
+  TransactionRetryOptions,
+} from './transactions/types.js';
+export { IsolationLevel, Propagation } from './transactions/types.js';
+export { transactionManagerOf, withTransaction } from './transactions/with-transaction.js';

@@ -52,6 +52,17 @@ export interface ManualTransaction {
   rollback(): Promise<void>;
   /** Runs `fn` inside a savepoint of this transaction; rolls the savepoint back if it throws. */
   savepoint<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Runs `fn` with this transaction as the implicit one (queries join it without `{ transaction }`). */
+  run<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+}
+
+/** The key of an advisory lock: a name, or a 64-bit integer (PostgreSQL's native key). */
+export type AdvisoryLockKey = string | number | bigint;
+
+/** Options of `db.withAdvisoryLock(key, fn, options)`. */
+export interface AdvisoryLockOptions {
+  /** Give up with a `LOCK_TIMEOUT` error after waiting this long, in ms. @default wait indefinitely */
+  timeoutMs?: number;
 }
 
 /** The transaction API of a database handle. */
@@ -62,4 +73,9 @@ export interface TransactionManager {
   currentTransaction(): Transaction | undefined;
   /** Starts a transaction that the caller commits or rolls back. */
   begin(options?: Omit<TransactionOptions, 'propagation' | 'retry'>): Promise<ManualTransaction>;
+  /**
+   * Runs `fn` while holding a database-wide advisory lock on `key`, inside a transaction (the
+   * current one when there is one). Another holder of the same key makes it wait, up to `timeoutMs`.
+   */
+  withAdvisoryLock<T>(key: AdvisoryLockKey, fn: () => Promise<T>, options?: AdvisoryLockOptions): Promise<T>;
 }
