@@ -204,7 +204,7 @@ export class Repository<M extends Model, F extends string = never, S extends str
   create<O extends CallOptions & { instances?: boolean }>(data: CreateInput<M>, options?: O): Promise<ReadResult<M, O>> {
     return mapped(async () => {
       const tx = this.core.transaction(options?.transaction);
-      const instance = await this.model.create(data, { transaction: tx ?? null });
+      const instance = await this.model.create(data, { transaction: tx });
       await this.core.invalidate(tx);
       return (options?.instances ? instance : instance.get({ plain: true })) as ReadResult<M, O>;
     });
@@ -228,9 +228,9 @@ export class Repository<M extends Model, F extends string = never, S extends str
       const key = checkId(this.core.meta, id);
       const tx = this.core.transaction(options?.transaction);
       await preparePatch(this.core, patch);
-      const instance = await this.model.findByPk(key as never, { transaction: tx ?? null, lock: tx ? true : undefined } as never);
+      const instance = await this.model.findByPk(key as never, { transaction: tx, lock: tx ? true : undefined } as never);
       if (!instance) throw new NotFoundError(this.core.meta.name, id);
-      await instance.update(patch as never, { transaction: tx ?? null });
+      await instance.update(patch as never, { transaction: tx });
       await this.core.invalidate(tx);
       return (options?.instances ? instance : instance.get({ plain: true })) as ReadResult<M, O>;
     });
@@ -254,7 +254,7 @@ export class Repository<M extends Model, F extends string = never, S extends str
       const key = checkId(this.core.meta, id);
       const tx = this.core.transaction(options.transaction);
       const where = { [this.core.meta.primaryKey.name]: key };
-      const count = await this.model.destroy({ where: where as never, transaction: tx ?? null, force: options.force === true });
+      const count = await this.model.destroy({ where: where as never, transaction: tx, force: options.force === true });
       if (count === 0) throw new NotFoundError(this.core.meta.name, id);
       await this.core.invalidate(tx);
     });
@@ -283,14 +283,14 @@ export class Repository<M extends Model, F extends string = never, S extends str
       }
       const tx = this.core.transaction(options.transaction);
       const [instance, created] = await this.model.upsert(data, {
-        transaction: tx ?? null,
+        transaction: tx,
         conflictFields: [...options.conflictOn] as never,
         returning: true,
       });
       await this.core.invalidate(tx);
       if (this.core.executor.dialect === 'postgres') return { item: instance.get({ plain: true }) as Plain<M>, created };
       const where = Object.fromEntries(options.conflictOn.map((f) => [f, (data as Record<string, unknown>)[f]]));
-      const fresh = await this.model.findOne({ where: where as never, transaction: tx ?? null });
+      const fresh = await this.model.findOne({ where: where as never, transaction: tx });
       return { item: (fresh ?? instance).get({ plain: true }) as Plain<M>, created };
     });
   }

@@ -39,8 +39,12 @@ export interface RepositoryOptions<F extends string = string, S extends string =
   fastPath?: boolean;
   /** On PostgreSQL, use named prepared statements for reads (not behind PgBouncer in transaction mode). @default false */
   prepare?: boolean;
-  /** The ambient transaction source, e.g. the `Database` from @dalkit/connection. */
-  transactions?: TransactionSource;
+  /**
+   * Where the ambient transaction comes from: the `Database` from @dalkit/connection. Reads
+   * through Sequelize join it anyway; the PostgreSQL fast path is used only when this is given
+   * (or the Sequelize instance has no implicit-transaction wrapper), so it always joins too.
+   */
+  database?: TransactionSource;
   /** Called with every SQL statement the repository's own compiler sends (metrics, tests). */
   onQuery?: (sql: string) => void;
 }

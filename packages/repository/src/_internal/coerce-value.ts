@@ -8,6 +8,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]
 /** Longest string value accepted in a filter. */
 export const MAX_STRING_VALUE = 10_000;
 
+/** True for a LIKE pattern the database accepts: no NUL, no dangling escape character. */
+export function isLikePattern(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > MAX_STRING_VALUE || value.includes('\u0000')) return false;
+  const trailing = /\\*$/.exec(value)?.[0].length ?? 0;
+  return trailing % 2 === 0;
+}
+
 /** A value coerced to what the column takes, or the reason it was refused. */
 export type Coerced = { ok: true; value: unknown } | { ok: false; expected: string };
 
@@ -46,8 +53,8 @@ export function coerceValue(attribute: AttributeMeta, value: unknown, fromString
       if (typeof value === 'string' && UUID.test(value)) return { ok: true, value };
       return fail('a UUID');
     case 'string': {
-      if (typeof value !== 'string' || value.length > MAX_STRING_VALUE) {
-        return fail(`a string of at most ${MAX_STRING_VALUE} characters`);
+      if (typeof value !== 'string' || value.length > MAX_STRING_VALUE || value.includes('\u0000')) {
+        return fail(`a string of at most ${MAX_STRING_VALUE} characters without NUL`);
       }
       if (attribute.enumValues && !attribute.enumValues.includes(value)) {
         return fail(`one of ${attribute.enumValues.join(', ')}`);

@@ -51,7 +51,7 @@ export class Executor {
     if (this.fastPath && this.dialect === 'postgres') return this.runOnPg(sql, params, options);
     const result = await this.sequelize.query(sql, {
       bind: params,
-      transaction: options.transaction ?? null,
+      transaction: options.transaction,
       type: KIND_TO_TYPE[options.kind],
       raw: true,
       logging: false,

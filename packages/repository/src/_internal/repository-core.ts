@@ -38,7 +38,9 @@ export class RepositoryCore {
     if (!model.sequelize) throw new TypeError(`${model.name} is not added to a Sequelize instance`);
     this.meta = modelMeta(model);
     this.sequelize = model.sequelize;
-    this.executor = new Executor(this.sequelize, options.fastPath ?? true, options.onQuery);
+    const implicit = (this.sequelize as unknown as Record<symbol, unknown>)[Symbol.for('dalkit.implicitTransactions')];
+    const fastPathSafe = options.database !== undefined || implicit !== true;
+    this.executor = new Executor(this.sequelize, (options.fastPath ?? true) && fastPathSafe, options.onQuery);
     this.mapper = new RowMapper(this.executor.dialect);
     this.filterable = new Set(options.filterable ?? []);
     this.sortable = new Set(options.sortable ?? []);
@@ -77,7 +79,7 @@ export class RepositoryCore {
   /** The explicit transaction, else the ambient one (dalkit handle or Sequelize CLS). */
   transaction(explicit: Transaction | undefined): Transaction | undefined {
     if (explicit) return explicit;
-    const ambient = this.options.transactions?.currentTransaction();
+    const ambient = this.options.database?.currentTransaction();
     if (ambient) return ambient;
     const cls = (this.sequelize.constructor as unknown as { _cls?: { get(key: string): unknown } })._cls;
     return cls?.get('transaction') as Transaction | undefined;

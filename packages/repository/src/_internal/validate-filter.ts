@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '@dalkit/connection';
-import { coerceValue, MAX_STRING_VALUE } from './coerce-value.js';
+import { coerceValue, isLikePattern } from './coerce-value.js';
 import { type Condition, OPERATORS, type Operator, type ResolvedField } from './filter-ast.js';
 import type { ModelMeta } from './model-meta.js';
 
@@ -106,8 +106,8 @@ class FilterValidator {
     if ((op === 'eq' || op === 'ne') && operand === null) return null;
     if (op === 'like' || op === 'ilike') {
       if (field.attribute.kind !== 'string') return this.invalid(path, `${path} applies to text fields only`);
-      if (typeof operand === 'string' && operand.length <= MAX_STRING_VALUE) return operand;
-      return this.invalid(path, `${path} must be a string pattern`);
+      if (isLikePattern(operand)) return operand;
+      return this.invalid(path, `${path} must be a LIKE pattern (no NUL, no trailing escape character)`);
     }
     if (op === 'in' || op === 'notIn' || op === 'between') {
       const list = fromString && typeof operand === 'string' ? operand.split(',') : operand;
