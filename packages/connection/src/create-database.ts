@@ -165,11 +165,10 @@ export function createDatabase(
     } catch (error) {
       if (!(error instanceof RetryExhaustedError)) throw error;
       const cause = error.cause;
-      const message = redactSecrets(
+      const message =
         `Could not connect to ${target} after ${error.attempts} attempt(s) over ${error.elapsedMs} ms` +
-          `${error.reason === 'not retryable' ? ' (not retried: waiting cannot fix it)' : ''}: ${describeConnectError(cause)}`,
-        secrets,
-      );
+        `${error.reason === 'not retryable' ? ' (not retried: waiting cannot fix it)' : ''}: ` +
+        redactSecrets(describeConnectError(cause), secrets);
       logger.error({ target, attempts: error.attempts, elapsedMs: error.elapsedMs }, message);
       throw new ConnectionError(message, {
         cause,

@@ -13,6 +13,15 @@ function typescriptLoader() {
   return loader;
 }
 
+/**
+ * A `.ts` file outside a `"type": "module"` package is compiled to CommonJS, so its ES
+ * exports arrive wrapped as `{ default: { __esModule: true, default, ...named } }`.
+ */
+function unwrapTranspiledCommonJs(namespace: Record<string, unknown>): Record<string, unknown> {
+  const inner = namespace.default as Record<string, unknown> | undefined;
+  return typeof inner === 'object' && inner !== null && inner.__esModule === true ? inner : namespace;
+}
+
 /** The file extensions {@link importModule} loads. */
 export const IMPORTABLE_EXTENSIONS = Object.freeze(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json']);
 
@@ -29,7 +38,9 @@ export async function importModule(path: string): Promise<Record<string, unknown
   }
   const url = pathToFileURL(absolute).href;
   if (TYPESCRIPT.has(extension)) {
-    return (await typescriptLoader()).import(url, url) as Promise<Record<string, unknown>>;
+    return unwrapTranspiledCommonJs(
+      (await (await typescriptLoader()).import(url, url)) as Record<string, unknown>,
+    );
   }
   if (JAVASCRIPT.has(extension)) {
     return (await import(url)) as Record<string, unknown>;
