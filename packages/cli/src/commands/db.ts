@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
 import { addExamples } from '../_internal/add-examples.js';
 import type { CliContext } from '../context.js';
+import { registerDbCheckCommand } from './db/check.js';
 
 /** Registers `dalkit db`, the group of database operations (check, backup, restore, verify). */
-export function registerDbCommand(program: Command, _context: CliContext): Command {
+export function registerDbCommand(program: Command, context: CliContext): Command {
   const db = program.command('db').description('check, back up and restore the database');
   addExamples(db, [
     ['dalkit db check', 'is the database reachable and migrated?'],
     ['dalkit db backup --out nightly.dalkit', 'write a backup with its manifest'],
     ['dalkit db restore nightly.dalkit --clean', 'restore it over the current data'],
   ]);
+  registerDbCheckCommand(db, context);
   return db;
 }

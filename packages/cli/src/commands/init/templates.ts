@@ -17,7 +17,7 @@ export function configFile(choice: DatabaseChoice, language: ProjectLanguage): s
   const body = [
     '  // DATABASE_URL and the DB_* variables (DB_PASSWORD, DB_POOL_MAX, …) override these values.',
     `  url: ${JSON.stringify(url)},`,
-    `  pool: { max: ${choice.dialect === 'embedded' ? 1 : 10} },`,
+    `  pool: ${choice.dialect === 'embedded' ? '{ min: 0, max: 1 }' : '{ min: 2, max: 10 }'},`,
     '  // Per-environment overrides, chosen by --env / DALKIT_ENV / NODE_ENV:',
     "  // production: { ssl: { mode: 'verify-full' } },",
   ].join('\n');
@@ -38,19 +38,19 @@ export function configFile(choice: DatabaseChoice, language: ProjectLanguage): s
   ].join('\n');
 }
 
-/** A first migration creating an `examples` table, with its `down`. */
+/** A first migration creating an `examples` table, with its `down` (the @dalkit/migrations shape). */
 export function exampleMigration(language: ProjectLanguage): string {
   const ts = language === 'typescript';
-  const param = ts
-    ? '{ context: queryInterface }: { context: QueryInterface }'
-    : '{ context: queryInterface }';
+  const param = ts ? '{ context: { queryInterface } }: MigrationParams' : '{ context: { queryInterface } }';
+  const returns = ts ? ': Promise<void>' : '';
+  const jsdoc = ts ? [] : ["/** @param {import('@dalkit/migrations').MigrationParams} params */"];
   return [
-    ts
-      ? "import { DataTypes, type QueryInterface } from 'sequelize';"
-      : "import { DataTypes } from 'sequelize';",
+    "import { DataTypes } from 'sequelize';",
+    ...(ts ? ["import type { MigrationParams } from '@dalkit/migrations';"] : []),
     '',
-    '/** Creates the `examples` table. Replace it with your first real table. */',
-    `export async function up(${param}) {`,
+    "/** Creates the `examples` table (in the migration's transaction). Replace it with your first real table. */",
+    ...jsdoc,
+    `export async function up(${param})${returns} {`,
     "  await queryInterface.createTable('examples', {",
     '    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },',
     '    code: { type: DataTypes.STRING(64), allowNull: false, unique: true },',
@@ -61,7 +61,8 @@ export function exampleMigration(language: ProjectLanguage): string {
     '}',
     '',
     '/** Drops it again. */',
-    `export async function down(${param}) {`,
+    ...jsdoc,
+    `export async function down(${param})${returns} {`,
     "  await queryInterface.dropTable('examples');",
     '}',
     '',
