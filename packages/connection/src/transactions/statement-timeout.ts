@@ -48,11 +48,15 @@ export async function applyStatementTimeout(
     { type: QueryTypes.SELECT, transaction },
   );
   const statementValue = statementVariable === 'max_statement_time' ? timeoutMs / 1000 : timeoutMs;
-  const set = (lockWait: number, statementTime: number) =>
-    sequelize.query(`SET SESSION innodb_lock_wait_timeout = $1, SESSION ${statementVariable} = $2`, {
-      bind: [lockWait, statementTime],
-      transaction,
-    });
+  // Numbers only (checked here), inlined: a prepared SET with a DECIMAL parameter is refused (1232).
+  const set = (lockWait: number, statementTime: number) => {
+    if (!Number.isFinite(lockWait) || !Number.isFinite(statementTime))
+      throw new TypeError('timeouts must be numbers');
+    return sequelize.query(
+      `SET SESSION innodb_lock_wait_timeout = ${lockWait}, SESSION ${statementVariable} = ${statementTime}`,
+      { transaction },
+    );
+  };
   await set(Math.max(1, Math.ceil(timeoutMs / 1000)), statementValue);
   return async () => {
     if (previous) await set(Number(previous.lockWait), Number(previous.statementTime));
