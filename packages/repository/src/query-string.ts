@@ -53,7 +53,8 @@ function normalize(value: unknown, key?: string): unknown {
 
 function pageNumber(value: string | undefined, path: string, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value) || Number(value) < 1 || Number(value) > max) fail(path, `${path} must be an integer from 1 to ${max}`);
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1 || Number(value) > max)
+    fail(path, `${path} must be an integer from 1 to ${max}`);
   return Number(value);
 }
 
@@ -62,7 +63,10 @@ function pageNumber(value: string | undefined, path: string, max: number): numbe
  * `filter[status][in]=paid,shipped`, `filter[or][0][status]=paid`, `sort=-created_at,id`,
  * `page[number]=2`, `page[size]=50`, `page[after]=<cursor>`. Unknown parameters are refused.
  */
-export function parseQueryString(query: string | URLSearchParams, limits: QueryStringLimits = {}): ParsedQuery {
+export function parseQueryString(
+  query: string | URLSearchParams,
+  limits: QueryStringLimits = {},
+): ParsedQuery {
   const maxLength = limits.maxLength ?? 4096;
   const text = typeof query === 'string' ? query.replace(/^\?/, '') : query.toString();
   if (text.length > maxLength) fail('query', `query must be at most ${maxLength} characters`);

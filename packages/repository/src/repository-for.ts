@@ -8,9 +8,10 @@ import type { RepositoryOptions } from './types.js';
  * @example
  * const orders = repositoryFor(Order, { filterable: ['status', 'total', 'user.email'], sortable: ['createdAt', 'total'] });
  */
-export function repositoryFor<M extends Model, const F extends string = never, const S extends string = never>(
-  model: ModelStatic<M>,
-  options: RepositoryOptions<F, S> = {},
-): Repository<M, F, S> {
+export function repositoryFor<
+  M extends Model,
+  const F extends string = never,
+  const S extends string = never,
+>(model: ModelStatic<M>, options: RepositoryOptions<F, S> = {}): Repository<M, F, S> {
   return new Repository<M, F, S>(model, options);
 }

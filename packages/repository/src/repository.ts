@@ -69,14 +69,25 @@ export class Repository<M extends Model, F extends string = never, S extends str
       const tx = this.core.transaction(opts.transaction);
       this.core.assertLockable(opts.lock, tx);
       const include = this.core.includes(opts.include);
-      return cachedRead(this.core, () => `id:${JSON.stringify([key, include, opts.withDeleted])}`, tx, opts, async () => {
-        const sql = this.core.sql();
-        const pk = `${sql.column(ROOT, this.core.meta.primaryKey.column)} = ${sql.param(key)}`;
-        const paranoid = compileWhere(sql, this.core.meta, ROOT, undefined, opts.withDeleted);
-        const rows = await selectRows(this.core, sql, { where: paranoid ? `${pk} AND ${paranoid}` : pk, limit: 1, lock: opts.lock }, tx);
-        const [row] = await finishRows(this.core, rows, include, opts, tx);
-        return (row ?? null) as ReadResult<M, O> | null;
-      });
+      return cachedRead(
+        this.core,
+        () => `id:${JSON.stringify([key, include, opts.withDeleted])}`,
+        tx,
+        opts,
+        async () => {
+          const sql = this.core.sql();
+          const pk = `${sql.column(ROOT, this.core.meta.primaryKey.column)} = ${sql.param(key)}`;
+          const paranoid = compileWhere(sql, this.core.meta, ROOT, undefined, opts.withDeleted);
+          const rows = await selectRows(
+            this.core,
+            sql,
+            { where: paranoid ? `${pk} AND ${paranoid}` : pk, limit: 1, lock: opts.lock },
+            tx,
+          );
+          const [row] = await finishRows(this.core, rows, include, opts, tx);
+          return (row ?? null) as ReadResult<M, O> | null;
+        },
+      );
     });
   }
 
@@ -97,7 +108,10 @@ export class Repository<M extends Model, F extends string = never, S extends str
   }
 
   /** Rows matching the filter, sorted (primary key as tie-breaker); `limit` defaults to none. */
-  findAll<O extends FindAllOptions<S> = FindAllOptions<S>>(filter?: RepositoryFilter<M, F>, options?: O): Promise<ReadResult<M, O>[]> {
+  findAll<O extends FindAllOptions<S> = FindAllOptions<S>>(
+    filter?: RepositoryFilter<M, F>,
+    options?: O,
+  ): Promise<ReadResult<M, O>[]> {
     return mapped(async () => {
       const opts = options ?? ({} as O);
       const condition = this.core.condition(filter);
@@ -106,48 +120,82 @@ export class Repository<M extends Model, F extends string = never, S extends str
       const tx = this.core.transaction(opts.transaction);
       this.core.assertLockable(opts.lock, tx);
       checkWindow(opts.limit, opts.offset);
-      const key = () => `all:${JSON.stringify([filter, opts.sort, opts.limit, opts.offset, include, opts.withDeleted])}`;
+      const key = () =>
+        `all:${JSON.stringify([filter, opts.sort, opts.limit, opts.offset, include, opts.withDeleted])}`;
       return cachedRead(this.core, key, tx, opts, async () => {
         const sql = this.core.sql();
         const where = whereOf(this.core, sql, condition, opts);
         const orderBy = compileOrderBy(sql, ROOT, terms);
-        const rows = await selectRows(this.core, sql, { where, orderBy, limit: opts.limit, offset: opts.offset, lock: opts.lock }, tx);
+        const rows = await selectRows(
+          this.core,
+          sql,
+          { where, orderBy, limit: opts.limit, offset: opts.offset, lock: opts.lock },
+          tx,
+        );
         return (await finishRows(this.core, rows, include, opts, tx)) as ReadResult<M, O>[];
       });
     });
   }
 
   /** True when at least one row matches. */
-  exists(filter?: RepositoryFilter<M, F>, options: CallOptions & { withDeleted?: boolean } = {}): Promise<boolean> {
+  exists(
+    filter?: RepositoryFilter<M, F>,
+    options: CallOptions & { withDeleted?: boolean } = {},
+  ): Promise<boolean> {
     return mapped(async () => {
       const condition = this.core.condition(filter);
       const tx = this.core.transaction(options.transaction);
-      return cachedRead(this.core, () => `exists:${JSON.stringify([filter, options.withDeleted])}`, tx, options, async () => {
-        const sql = this.core.sql();
-        const where = whereOf(this.core, sql, condition, options);
-        const text = `SELECT 1 AS ${sql.id('one')} FROM ${sql.table(this.core.meta.table, this.core.meta.schema)} AS ${sql.id(ROOT)}${where ? ` WHERE ${where}` : ''} LIMIT 1`;
-        const { rows } = await this.core.executor.run(text, sql.params, { transaction: tx, kind: 'select', prepare: this.core.prepare });
-        return rows.length > 0;
-      });
-    });
-  }
-
-  /** How many rows match. */
-  count(filter?: RepositoryFilter<M, F>, options: CallOptions & { withDeleted?: boolean } = {}): Promise<number> {
-    return mapped(async () => {
-      const condition = this.core.condition(filter);
-      const tx = this.core.transaction(options.transaction);
-      return cachedRead(this.core, () => `count:${JSON.stringify([filter, options.withDeleted])}`, tx, options, () =>
-        this.countWhere(condition, options, tx),
+      return cachedRead(
+        this.core,
+        () => `exists:${JSON.stringify([filter, options.withDeleted])}`,
+        tx,
+        options,
+        async () => {
+          const sql = this.core.sql();
+          const where = whereOf(this.core, sql, condition, options);
+          const text = `SELECT 1 AS ${sql.id('one')} FROM ${sql.table(this.core.meta.table, this.core.meta.schema)} AS ${sql.id(ROOT)}${where ? ` WHERE ${where}` : ''} LIMIT 1`;
+          const { rows } = await this.core.executor.run(text, sql.params, {
+            transaction: tx,
+            kind: 'select',
+            prepare: this.core.prepare,
+          });
+          return rows.length > 0;
+        },
       );
     });
   }
 
-  private async countWhere(condition: ReturnType<RepositoryCore['condition']>, options: ReadOptions, tx: Transaction | undefined) {
+  /** How many rows match. */
+  count(
+    filter?: RepositoryFilter<M, F>,
+    options: CallOptions & { withDeleted?: boolean } = {},
+  ): Promise<number> {
+    return mapped(async () => {
+      const condition = this.core.condition(filter);
+      const tx = this.core.transaction(options.transaction);
+      return cachedRead(
+        this.core,
+        () => `count:${JSON.stringify([filter, options.withDeleted])}`,
+        tx,
+        options,
+        () => this.countWhere(condition, options, tx),
+      );
+    });
+  }
+
+  private async countWhere(
+    condition: ReturnType<RepositoryCore['condition']>,
+    options: ReadOptions,
+    tx: Transaction | undefined,
+  ) {
     const sql = this.core.sql();
     const where = whereOf(this.core, sql, condition, options);
     const text = `SELECT COUNT(*) AS ${sql.id('n')} FROM ${sql.table(this.core.meta.table, this.core.meta.schema)} AS ${sql.id(ROOT)}${where ? ` WHERE ${where}` : ''}`;
-    const { rows } = await this.core.executor.run(text, sql.params, { transaction: tx, kind: 'select', prepare: this.core.prepare });
+    const { rows } = await this.core.executor.run(text, sql.params, {
+      transaction: tx,
+      kind: 'select',
+      prepare: this.core.prepare,
+    });
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -161,12 +209,21 @@ export class Repository<M extends Model, F extends string = never, S extends str
       const pageSize = this.core.pageSize(opts.pageSize, 'pageSize');
       const page = opts.page ?? 1;
       if (!Number.isSafeInteger(page) || page < 1 || page > this.core.maxPage) {
-        throw new ValidationError([{ path: 'page', rule: 'range', message: `page must be an integer from 1 to ${this.core.maxPage}` }]);
+        throw new ValidationError([
+          { path: 'page', rule: 'range', message: `page must be an integer from 1 to ${this.core.maxPage}` },
+        ]);
       }
-      const rows = await this.findAll(filter, { ...opts, limit: pageSize + 1, offset: (page - 1) * pageSize });
+      const rows = await this.findAll(filter, {
+        ...opts,
+        limit: pageSize + 1,
+        offset: (page - 1) * pageSize,
+      });
       const hasNext = rows.length > pageSize;
       const tx = this.core.transaction(opts.transaction);
-      const total = opts.withTotal === false ? undefined : await this.count(filter, { transaction: tx, withDeleted: opts.withDeleted });
+      const total =
+        opts.withTotal === false
+          ? undefined
+          : await this.count(filter, { transaction: tx, withDeleted: opts.withDeleted });
       return { items: rows.slice(0, pageSize), total, page, pageSize, hasNext };
     });
   }
@@ -194,14 +251,21 @@ export class Repository<M extends Model, F extends string = never, S extends str
     return mapped(async () => {
       const condition = this.core.condition(options.filter);
       const tx = this.core.transaction(options.transaction);
-      return cachedRead(this.core, () => `agg:${JSON.stringify([options.metrics, options.groupBy, options.filter])}`, tx, {}, () =>
-        aggregateRows(this.core, condition, options, tx) as Promise<AggregateRow<M, G, K>[]>,
+      return cachedRead(
+        this.core,
+        () => `agg:${JSON.stringify([options.metrics, options.groupBy, options.filter])}`,
+        tx,
+        {},
+        () => aggregateRows(this.core, condition, options, tx) as Promise<AggregateRow<M, G, K>[]>,
       );
     });
   }
 
   /** Inserts one row through Sequelize (hooks and validation run); returns it. */
-  create<O extends CallOptions & { instances?: boolean }>(data: CreateInput<M>, options?: O): Promise<ReadResult<M, O>> {
+  create<O extends CallOptions & { instances?: boolean }>(
+    data: CreateInput<M>,
+    options?: O,
+  ): Promise<ReadResult<M, O>> {
     return mapped(async () => {
       const tx = this.core.transaction(options?.transaction);
       const instance = await this.model.create(data, { transaction: tx });
@@ -223,12 +287,19 @@ export class Repository<M extends Model, F extends string = never, S extends str
   }
 
   /** Updates one row by primary key and returns it; NotFoundError when it does not exist. */
-  update<O extends CallOptions & { instances?: boolean }>(id: unknown, patch: Partial<CreateInput<M>>, options?: O): Promise<ReadResult<M, O>> {
+  update<O extends CallOptions & { instances?: boolean }>(
+    id: unknown,
+    patch: Partial<CreateInput<M>>,
+    options?: O,
+  ): Promise<ReadResult<M, O>> {
     return mapped(async () => {
       const key = checkId(this.core.meta, id);
       const tx = this.core.transaction(options?.transaction);
       await preparePatch(this.core, patch);
-      const instance = await this.model.findByPk(key as never, { transaction: tx, lock: tx ? true : undefined } as never);
+      const instance = await this.model.findByPk(
+        key as never,
+        { transaction: tx, lock: tx ? true : undefined } as never,
+      );
       if (!instance) throw new NotFoundError(this.core.meta.name, id);
       await instance.update(patch as never, { transaction: tx });
       await this.core.invalidate(tx);
@@ -237,7 +308,11 @@ export class Repository<M extends Model, F extends string = never, S extends str
   }
 
   /** Updates every row matching the filter in one statement (no per-row hooks); returns the count. */
-  updateWhere(filter: RepositoryFilter<M, F>, patch: Partial<CreateInput<M>>, options: CallOptions = {}): Promise<number> {
+  updateWhere(
+    filter: RepositoryFilter<M, F>,
+    patch: Partial<CreateInput<M>>,
+    options: CallOptions = {},
+  ): Promise<number> {
     return mapped(async () => {
       const condition = this.core.condition(filter);
       const values = await preparePatch(this.core, patch);
@@ -254,7 +329,11 @@ export class Repository<M extends Model, F extends string = never, S extends str
       const key = checkId(this.core.meta, id);
       const tx = this.core.transaction(options.transaction);
       const where = { [this.core.meta.primaryKey.name]: key };
-      const count = await this.model.destroy({ where: where as never, transaction: tx, force: options.force === true });
+      const count = await this.model.destroy({
+        where: where as never,
+        transaction: tx,
+        force: options.force === true,
+      });
       if (count === 0) throw new NotFoundError(this.core.meta.name, id);
       await this.core.invalidate(tx);
     });
@@ -265,7 +344,9 @@ export class Repository<M extends Model, F extends string = never, S extends str
     return mapped(async () => {
       const condition = this.core.condition(filter);
       if (!condition) {
-        throw new ValidationError([{ path: 'filter', rule: 'required', message: 'filter must not be empty for deleteWhere' }]);
+        throw new ValidationError([
+          { path: 'filter', rule: 'required', message: 'filter must not be empty for deleteWhere' },
+        ]);
       }
       const tx = this.core.transaction(options.transaction);
       const count = await deleteWhereSql(this.core, condition, tx);
@@ -275,11 +356,20 @@ export class Repository<M extends Model, F extends string = never, S extends str
   }
 
   /** Inserts, or updates on a conflict on `conflictOn`; returns the row and whether it was created. */
-  upsert(data: CreateInput<M>, options: UpsertOptions<M>): Promise<{ item: Plain<M>; created: boolean | null }> {
+  upsert(
+    data: CreateInput<M>,
+    options: UpsertOptions<M>,
+  ): Promise<{ item: Plain<M>; created: boolean | null }> {
     return mapped(async () => {
       const bad = options.conflictOn.filter((f) => !this.core.meta.attributes.has(f));
       if (!options.conflictOn.length || bad.length) {
-        throw new ValidationError([{ path: 'conflictOn', rule: 'unknownField', message: 'conflictOn must list attributes of the model' }]);
+        throw new ValidationError([
+          {
+            path: 'conflictOn',
+            rule: 'unknownField',
+            message: 'conflictOn must list attributes of the model',
+          },
+        ]);
       }
       const tx = this.core.transaction(options.transaction);
       const [instance, created] = await this.model.upsert(data, {
@@ -288,8 +378,11 @@ export class Repository<M extends Model, F extends string = never, S extends str
         returning: true,
       });
       await this.core.invalidate(tx);
-      if (this.core.executor.dialect === 'postgres') return { item: instance.get({ plain: true }) as Plain<M>, created };
-      const where = Object.fromEntries(options.conflictOn.map((f) => [f, (data as Record<string, unknown>)[f]]));
+      if (this.core.executor.dialect === 'postgres')
+        return { item: instance.get({ plain: true }) as Plain<M>, created };
+      const where = Object.fromEntries(
+        options.conflictOn.map((f) => [f, (data as Record<string, unknown>)[f]]),
+      );
       const fresh = await this.model.findOne({ where: where as never, transaction: tx });
       return { item: (fresh ?? instance).get({ plain: true }) as Plain<M>, created };
     });
@@ -299,7 +392,10 @@ export class Repository<M extends Model, F extends string = never, S extends str
    * Parses `?filter[status]=paid&sort=-created_at,id&page[size]=50` with this repository's
    * allowlists and caps; every value is type-checked against the model.
    */
-  parseQuery(query: string | URLSearchParams, limits: QueryStringLimits = {}): ParsedQuery<RepositoryFilter<M, F>> {
+  parseQuery(
+    query: string | URLSearchParams,
+    limits: QueryStringLimits = {},
+  ): ParsedQuery<RepositoryFilter<M, F>> {
     const parsed = parseQueryString(query, { maxPageSize: this.core.maxPageSize, ...limits });
     const filter = coerceQueryFilter(this.core.meta, parsed.filter);
     this.core.condition(filter);
@@ -312,7 +408,9 @@ function checkWindow(limit: unknown, offset: unknown): void {
   const bad = (v: unknown) => v !== undefined && (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0);
   const issues = [
     ...(bad(limit) ? [{ path: 'limit', rule: 'type', message: 'limit must be a non-negative integer' }] : []),
-    ...(bad(offset) ? [{ path: 'offset', rule: 'type', message: 'offset must be a non-negative integer' }] : []),
+    ...(bad(offset)
+      ? [{ path: 'offset', rule: 'type', message: 'offset must be a non-negative integer' }]
+      : []),
   ];
   if (issues.length) throw new ValidationError(issues);
 }

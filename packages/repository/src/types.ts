@@ -1,7 +1,7 @@
 import type { Attributes, CreationAttributes, Model, Transaction } from 'sequelize';
-import type { CacheOptions } from './cache.js';
-import type { Filter, FieldsOf, Sort } from './filter-types.js';
 import type { LockOption } from './_internal/select-sql.js';
+import type { CacheOptions } from './cache.js';
+import type { FieldsOf, Filter, Sort } from './filter-types.js';
 
 export type { LockOption };
 
@@ -40,9 +40,8 @@ export interface RepositoryOptions<F extends string = string, S extends string =
   /** On PostgreSQL, use named prepared statements for reads (not behind PgBouncer in transaction mode). @default false */
   prepare?: boolean;
   /**
-   * Where the ambient transaction comes from: the `Database` from @dalkit/connection. Reads
-   * through Sequelize join it anyway; the PostgreSQL fast path is used only when this is given
-   * (or the Sequelize instance has no implicit-transaction wrapper), so it always joins too.
+   * Where the ambient transaction comes from. @default the dalkit transaction manager of the
+   * model's Sequelize instance (`transactionManagerOf`), shared with `createDatabase()` handles.
    */
   database?: TransactionSource;
   /** Called with every SQL statement the repository's own compiler sends (metrics, tests). */
@@ -68,7 +67,9 @@ export interface ReadOptions extends CallOptions {
 }
 
 /** What a read returns for `M` under options `O`. */
-export type ReadResult<M extends Model, O> = O extends { instances: true } ? M : Plain<M> & Record<string, unknown>;
+export type ReadResult<M extends Model, O> = O extends { instances: true }
+  ? M
+  : Plain<M> & Record<string, unknown>;
 
 /** Options of `findAll`. */
 export interface FindAllOptions<S extends string> extends ReadOptions {
@@ -114,7 +115,12 @@ export interface KeysetPage<T> {
   items: T[];
   /** Cursor of each item, in order. */
   cursors: string[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   total?: number;
 }
 

@@ -9,7 +9,11 @@ export const MAX_BIND_PARAMETERS = 65_535;
 const PG_BATCH_ROWS = 10_000;
 
 /** Column → SQL type name on PostgreSQL, read once per table, for the `unnest($1::type[])` casts. */
-async function pgColumnTypes(executor: Executor, meta: ModelMeta, tx: Transaction | undefined): Promise<Map<string, string>> {
+async function pgColumnTypes(
+  executor: Executor,
+  meta: ModelMeta,
+  tx: Transaction | undefined,
+): Promise<Map<string, string>> {
   const sql = new SqlBuilder('postgres');
   const table = meta.schema ? `${meta.schema}.${meta.table}` : meta.table;
   const text =
@@ -27,12 +31,22 @@ export class BulkInserter {
     private readonly meta: ModelMeta,
   ) {}
 
-  async insert(columns: readonly AttributeMeta[], rows: readonly unknown[][], tx: Transaction | undefined): Promise<number> {
+  async insert(
+    columns: readonly AttributeMeta[],
+    rows: readonly unknown[][],
+    tx: Transaction | undefined,
+  ): Promise<number> {
     if (rows.length === 0 || columns.length === 0) return 0;
-    return this.executor.dialect === 'postgres' ? this.insertUnnest(columns, rows, tx) : this.insertValues(columns, rows, tx);
+    return this.executor.dialect === 'postgres'
+      ? this.insertUnnest(columns, rows, tx)
+      : this.insertValues(columns, rows, tx);
   }
 
-  private async insertUnnest(columns: readonly AttributeMeta[], rows: readonly unknown[][], tx: Transaction | undefined): Promise<number> {
+  private async insertUnnest(
+    columns: readonly AttributeMeta[],
+    rows: readonly unknown[][],
+    tx: Transaction | undefined,
+  ): Promise<number> {
     this.types ??= pgColumnTypes(this.executor, this.meta, tx);
     const types = await this.types;
     let written = 0;
@@ -51,7 +65,11 @@ export class BulkInserter {
     return written;
   }
 
-  private async insertValues(columns: readonly AttributeMeta[], rows: readonly unknown[][], tx: Transaction | undefined): Promise<number> {
+  private async insertValues(
+    columns: readonly AttributeMeta[],
+    rows: readonly unknown[][],
+    tx: Transaction | undefined,
+  ): Promise<number> {
     const perStatement = Math.max(1, Math.min(1000, Math.floor(MAX_BIND_PARAMETERS / columns.length)));
     let written = 0;
     for (let start = 0; start < rows.length; start += perStatement) {

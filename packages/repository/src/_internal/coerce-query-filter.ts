@@ -32,7 +32,8 @@ export function coerceQueryFilter(meta: ModelMeta, filter: unknown): unknown {
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) return filter;
   const out: Node = {};
   for (const [key, value] of Object.entries(filter)) {
-    if (key === 'and' || key === 'or') out[key] = Array.isArray(value) ? value.map((v) => coerceQueryFilter(meta, v)) : value;
+    if (key === 'and' || key === 'or')
+      out[key] = Array.isArray(value) ? value.map((v) => coerceQueryFilter(meta, v)) : value;
     else if (key === 'not') out[key] = coerceQueryFilter(meta, value);
     else if (typeof value === 'object' && value !== null) out[key] = operators(meta, key, value as Node);
     else out[key] = scalar(meta, key, value);

@@ -27,7 +27,8 @@ export function coerceValue(attribute: AttributeMeta, value: unknown, fromString
   switch (attribute.kind) {
     case 'integer':
       if (typeof value === 'number' && Number.isSafeInteger(value)) return { ok: true, value };
-      if (fromString && typeof value === 'string' && INTEGER.test(value)) return { ok: true, value: Number(value) };
+      if (fromString && typeof value === 'string' && INTEGER.test(value))
+        return { ok: true, value: Number(value) };
       return fail('an integer');
     case 'bigint':
       if (typeof value === 'number' && Number.isSafeInteger(value)) return { ok: true, value };
@@ -36,7 +37,8 @@ export function coerceValue(attribute: AttributeMeta, value: unknown, fromString
       return fail('an integer');
     case 'number':
       if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value };
-      if (fromString && typeof value === 'string' && NUMBER.test(value)) return { ok: true, value: Number(value) };
+      if (fromString && typeof value === 'string' && NUMBER.test(value))
+        return { ok: true, value: Number(value) };
       return fail('a number');
     case 'boolean':
       if (typeof value === 'boolean') return { ok: true, value };

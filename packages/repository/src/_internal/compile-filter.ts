@@ -12,7 +12,8 @@ function likeSql(sql: SqlBuilder, column: string, op: 'like' | 'ilike', value: u
 
 function listSql(sql: SqlBuilder, column: string, negate: boolean, values: readonly unknown[]): string {
   if (values.length === 0) return negate ? '1=1' : '1=0';
-  if (sql.isPostgres) return negate ? `NOT (${column} = ANY(${sql.param(values)}))` : `${column} = ANY(${sql.param(values)})`;
+  if (sql.isPostgres)
+    return negate ? `NOT (${column} = ANY(${sql.param(values)}))` : `${column} = ANY(${sql.param(values)})`;
   const placeholders = values.map((v) => sql.param(v)).join(', ');
   return `${column} ${negate ? 'NOT IN' : 'IN'} (${placeholders})`;
 }
@@ -39,7 +40,12 @@ function comparisonSql(sql: SqlBuilder, column: string, op: string, value: unkno
 }
 
 /** `EXISTS (…)` joining `relation` to the row aliased `alias`, with `inner` applied to the related row. */
-function existsSql(sql: SqlBuilder, alias: string, relation: RelationMeta, inner: (rel: string) => string): string {
+function existsSql(
+  sql: SqlBuilder,
+  alias: string,
+  relation: RelationMeta,
+  inner: (rel: string) => string,
+): string {
   const rel = `r_${relation.name}`;
   const target = relation.target;
   const from = `${sql.table(target.table, target.schema)} AS ${sql.id(rel)}`;
@@ -50,8 +56,7 @@ function existsSql(sql: SqlBuilder, alias: string, relation: RelationMeta, inner
   if (relation.type === 'BelongsToMany' && relation.through) {
     const j = `j_${relation.name}`;
     const through = relation.through;
-    const joins =
-      `${sql.id(through.table)} AS ${sql.id(j)} JOIN ${from} ON ${sql.column(rel, relation.foreignKeyColumn)} = ${sql.column(j, through.targetColumn)}`;
+    const joins = `${sql.id(through.table)} AS ${sql.id(j)} JOIN ${from} ON ${sql.column(rel, relation.foreignKeyColumn)} = ${sql.column(j, through.targetColumn)}`;
     const link = `${sql.column(j, through.sourceColumn)} = ${sql.column(alias, relation.targetKeyColumn)}`;
     return `EXISTS (SELECT 1 FROM ${joins} WHERE ${link} AND ${inner(rel)})`;
   }

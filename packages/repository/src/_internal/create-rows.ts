@@ -30,20 +30,25 @@ export async function createRows(
   validate: boolean,
 ): Promise<{ columns: AttributeMeta[]; values: unknown[][] }> {
   if (!Array.isArray(rows) || rows.length > MAX_CREATE_MANY) {
-    throw new ValidationError([{ path: 'rows', rule: 'type', message: `rows must be a list of at most ${MAX_CREATE_MANY} objects` }]);
+    throw new ValidationError([
+      { path: 'rows', rule: 'type', message: `rows must be a list of at most ${MAX_CREATE_MANY} objects` },
+    ]);
   }
   const meta = core.meta;
   const names = new Set<string>();
   const issues: ValidationIssue[] = [];
   rows.forEach((row, i) => {
-    if (typeof row !== 'object' || row === null) issues.push({ path: `rows[${i}]`, rule: 'type', message: `rows[${i}] must be an object` });
+    if (typeof row !== 'object' || row === null)
+      issues.push({ path: `rows[${i}]`, rule: 'type', message: `rows[${i}] must be an object` });
     else for (const key of Object.keys(row)) names.add(key);
   });
   for (const name of names) {
-    if (!meta.attributes.has(name)) issues.push({ path: `rows.${name}`, rule: 'unknownField', message: `rows.${name} is not a field` });
+    if (!meta.attributes.has(name))
+      issues.push({ path: `rows.${name}`, rule: 'unknownField', message: `rows.${name} is not a field` });
   }
   if (issues.length) throw new ValidationError(issues);
-  const timestamps = (meta.model as unknown as { _timestampAttributes?: Record<string, string> })._timestampAttributes ?? {};
+  const timestamps =
+    (meta.model as unknown as { _timestampAttributes?: Record<string, string> })._timestampAttributes ?? {};
   for (const key of ['createdAt', 'updatedAt']) if (timestamps[key]) names.add(timestamps[key] as string);
   const rawAttributes = meta.model.getAttributes() as Record<string, RawDefault>;
   const columns = [...names].map((n) => meta.attributes.get(n) as AttributeMeta);
@@ -67,9 +72,14 @@ async function validateRows(model: RepositoryCore['meta']['model'], rows: readon
     try {
       await (model.build(row as never) as Model).validate();
     } catch (error) {
-      const items = (error as { errors?: { path?: string; validatorKey?: string; message?: string }[] }).errors ?? [];
+      const items =
+        (error as { errors?: { path?: string; validatorKey?: string; message?: string }[] }).errors ?? [];
       for (const item of items) {
-        issues.push({ path: `rows[${i}].${item.path ?? ''}`, rule: item.validatorKey ?? 'invalid', message: `rows[${i}]: ${item.message ?? 'is invalid'}` });
+        issues.push({
+          path: `rows[${i}].${item.path ?? ''}`,
+          rule: item.validatorKey ?? 'invalid',
+          message: `rows[${i}]: ${item.message ?? 'is invalid'}`,
+        });
       }
     }
   }

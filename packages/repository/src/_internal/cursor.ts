@@ -27,16 +27,26 @@ function decodeValue(value: unknown): unknown {
 
 /** Encodes and HMAC-signs a cursor: `base64url(json).signature`. */
 export function encodeCursor(secret: string, payload: CursorPayload): string {
-  const body = Buffer.from(JSON.stringify({ s: payload.shape, v: payload.values.map(encodeValue) })).toString('base64url');
+  const body = Buffer.from(JSON.stringify({ s: payload.shape, v: payload.values.map(encodeValue) })).toString(
+    'base64url',
+  );
   return `${body}.${sign(secret, body)}`;
 }
 
 function refuse(path: string): never {
-  throw new ValidationError([{ path, rule: 'cursor', message: `${path} is not a valid cursor for this listing` }]);
+  throw new ValidationError([
+    { path, rule: 'cursor', message: `${path} is not a valid cursor for this listing` },
+  ]);
 }
 
 /** Verifies and decodes a cursor; a tampered, foreign or malformed one is a ValidationError naming `path`. */
-export function decodeCursor(secret: string, cursor: unknown, shape: string, width: number, path: string): unknown[] {
+export function decodeCursor(
+  secret: string,
+  cursor: unknown,
+  shape: string,
+  width: number,
+  path: string,
+): unknown[] {
   if (typeof cursor !== 'string' || cursor.length > MAX_CURSOR_LENGTH) refuse(path);
   const [body, signature, extra] = cursor.split('.');
   if (!body || !signature || extra !== undefined) refuse(path);

@@ -17,7 +17,11 @@ export interface ExecOptions {
 }
 
 interface PgClient {
-  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+  query(config: {
+    text: string;
+    values: unknown[];
+    name?: string;
+  }): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
 }
 
 interface ConnectionManager {

@@ -27,6 +27,11 @@ export interface ResolvedField {
 
 /** A validated, normalized filter: what the SQL compiler consumes. */
 export type Condition =
-  | { readonly kind: 'compare'; readonly field: ResolvedField; readonly op: Operator; readonly value: unknown }
+  | {
+      readonly kind: 'compare';
+      readonly field: ResolvedField;
+      readonly op: Operator;
+      readonly value: unknown;
+    }
   | { readonly kind: 'and' | 'or'; readonly items: readonly Condition[] }
   | { readonly kind: 'not'; readonly item: Condition };

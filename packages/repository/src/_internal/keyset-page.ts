@@ -1,3 +1,4 @@
+import { ValidationError } from '@dalkit/connection';
 import type { Transaction } from 'sequelize';
 import type { KeysetOptions, KeysetPage } from '../types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -7,7 +8,6 @@ import { finishRows, selectRows, whereOf } from './reads.js';
 import type { RepositoryCore } from './repository-core.js';
 import { ROOT } from './select-sql.js';
 import { compileOrderBy } from './sort.js';
-import { ValidationError } from '@dalkit/connection';
 
 /** Reads one keyset page: LIMIT n+1 past the cursor in the listing's (or reversed) order. */
 export async function keysetPage(
@@ -18,7 +18,9 @@ export async function keysetPage(
 ): Promise<KeysetPage<unknown>> {
   const backward = options.last !== undefined || options.before !== undefined;
   if (backward && (options.first !== undefined || options.after !== undefined)) {
-    throw new ValidationError([{ path: 'first', rule: 'conflict', message: 'first/after and last/before cannot be combined' }]);
+    throw new ValidationError([
+      { path: 'first', rule: 'conflict', message: 'first/after and last/before cannot be combined' },
+    ]);
   }
   const size = core.pageSize(backward ? options.last : options.first, backward ? 'last' : 'first');
   const terms = core.sort(options.sort);
@@ -26,7 +28,8 @@ export async function keysetPage(
   const shape = sortShape(core.meta, terms);
   const cursor = backward ? options.before : options.after;
   const path = backward ? 'before' : 'after';
-  const values = cursor === undefined ? undefined : decodeCursor(core.cursorSecret, cursor, shape, terms.length, path);
+  const values =
+    cursor === undefined ? undefined : decodeCursor(core.cursorSecret, cursor, shape, terms.length, path);
   const include = core.includes(options.include);
   const sql = core.sql();
   const base = whereOf(core, sql, condition, options);
@@ -37,7 +40,9 @@ export async function keysetPage(
   const more = rows.length > size;
   const page = rows.slice(0, size);
   if (backward) page.reverse();
-  const cursors = page.map((row) => encodeCursor(core.cursorSecret, { shape, values: terms.map((t) => row[t.attribute.name]) }));
+  const cursors = page.map((row) =>
+    encodeCursor(core.cursorSecret, { shape, values: terms.map((t) => row[t.attribute.name]) }),
+  );
   const items = await finishRows(core, page, include, options, tx);
   return {
     items,

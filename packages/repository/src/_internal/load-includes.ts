@@ -1,9 +1,9 @@
 import type { Transaction } from 'sequelize';
 import type { Executor } from './executor.js';
 import type { ModelMeta, RelationMeta } from './model-meta.js';
+import type { RowMapper } from './row-mapper.js';
 import { selectList } from './select-sql.js';
 import { SqlBuilder } from './sql-builder.js';
-import type { RowMapper } from './row-mapper.js';
 
 type Row = Record<string, unknown>;
 /** Most keys sent in one batched relation query. */
@@ -43,7 +43,10 @@ function keyAttributes(source: ModelMeta, relation: RelationMeta): { parent: str
   }
   const parent = source.columnToAttribute.get(relation.targetKeyColumn) ?? relation.targetKeyColumn;
   if (relation.type === 'BelongsToMany') return { parent, child: '__source' };
-  return { parent, child: target.columnToAttribute.get(relation.foreignKeyColumn) ?? relation.foreignKeyColumn };
+  return {
+    parent,
+    child: target.columnToAttribute.get(relation.foreignKeyColumn) ?? relation.foreignKeyColumn,
+  };
 }
 
 /**

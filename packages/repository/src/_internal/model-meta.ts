@@ -151,9 +151,15 @@ export function modelMeta(model: ModelStatic<Model>): ModelMeta {
     if (raw.primaryKey && !primaryKey) primaryKey = meta;
   }
   if (!primaryKey) throw new TypeError(`${model.name} has no primary key; a repository needs one`);
-  const options = model.options as { paranoid?: boolean; deletedAt?: string | boolean; updatedAt?: string | boolean; timestamps?: boolean };
-  const rawAttrs = (model as unknown as { _timestampAttributes?: { deletedAt?: string; updatedAt?: string } })
-    ._timestampAttributes ?? {};
+  const options = model.options as {
+    paranoid?: boolean;
+    deletedAt?: string | boolean;
+    updatedAt?: string | boolean;
+    timestamps?: boolean;
+  };
+  const rawAttrs =
+    (model as unknown as { _timestampAttributes?: { deletedAt?: string; updatedAt?: string } })
+      ._timestampAttributes ?? {};
   const relations = new Map<string, RelationMeta | undefined>();
   const { table, schema } = tableOf(model);
   const meta: ModelMeta = Object.freeze({

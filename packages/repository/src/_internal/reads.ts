@@ -17,13 +17,22 @@ export async function selectRows(
   tx: Transaction | undefined,
 ): Promise<Row[]> {
   const text = selectSql(sql, core.meta, parts);
-  const { rows } = await core.executor.run(text, sql.params, { transaction: tx, kind: 'select', prepare: core.prepare });
+  const { rows } = await core.executor.run(text, sql.params, {
+    transaction: tx,
+    kind: 'select',
+    prepare: core.prepare,
+  });
   for (const row of rows) core.mapper.fix(core.meta, row);
   return rows;
 }
 
 /** The WHERE body for a validated condition (paranoid rows hidden unless asked). */
-export function whereOf(core: RepositoryCore, sql: SqlBuilder, condition: Condition | undefined, options: ReadOptions): string | undefined {
+export function whereOf(
+  core: RepositoryCore,
+  sql: SqlBuilder,
+  condition: Condition | undefined,
+  options: ReadOptions,
+): string | undefined {
   return compileWhere(sql, core.meta, 't', condition, options.withDeleted);
 }
 

@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { TransactionStateError, ValidationError, type ValidationIssue } from '@dalkit/connection';
+import {
+  TransactionStateError,
+  transactionManagerOf,
+  ValidationError,
+  type ValidationIssue,
+} from '@dalkit/connection';
 import type { Model, ModelStatic, Sequelize, Transaction } from 'sequelize';
 import { type CacheStore, createLruCache } from '../cache.js';
-import type { RepositoryOptions } from '../types.js';
+import type { RepositoryOptions, TransactionSource } from '../types.js';
 import { Executor } from './executor.js';
 import type { Condition } from './filter-ast.js';
 import { type ModelMeta, modelMeta } from './model-meta.js';
@@ -30,17 +35,14 @@ export class RepositoryCore {
   readonly prepare: boolean;
   readonly cache: { store: CacheStore; ttlMs: number } | undefined;
   readonly defaultSort: unknown;
+  private readonly transactions: TransactionSource;
 
-  constructor(
-    model: ModelStatic<Model>,
-    private readonly options: RepositoryOptions,
-  ) {
+  constructor(model: ModelStatic<Model>, options: RepositoryOptions) {
     if (!model.sequelize) throw new TypeError(`${model.name} is not added to a Sequelize instance`);
     this.meta = modelMeta(model);
     this.sequelize = model.sequelize;
-    const implicit = (this.sequelize as unknown as Record<symbol, unknown>)[Symbol.for('dalkit.implicitTransactions')];
-    const fastPathSafe = options.database !== undefined || implicit !== true;
-    this.executor = new Executor(this.sequelize, (options.fastPath ?? true) && fastPathSafe, options.onQuery);
+    this.transactions = options.database ?? transactionManagerOf(this.sequelize);
+    this.executor = new Executor(this.sequelize, options.fastPath ?? true, options.onQuery);
     this.mapper = new RowMapper(this.executor.dialect);
     this.filterable = new Set(options.filterable ?? []);
     this.sortable = new Set(options.sortable ?? []);
@@ -68,7 +70,10 @@ export class RepositoryCore {
     });
     missing.push(...[...this.sortable, ...this.aggregatable].filter((p) => !this.meta.attributes.has(p)));
     missing.push(...[...this.includable].filter((r) => !this.meta.relation(r)));
-    if (missing.length) throw new TypeError(`${this.meta.name} repository: unknown fields in allowlists: ${missing.join(', ')}`);
+    if (missing.length)
+      throw new TypeError(
+        `${this.meta.name} repository: unknown fields in allowlists: ${missing.join(', ')}`,
+      );
   }
 
   /** A fresh SQL builder for this dialect. */
@@ -79,7 +84,7 @@ export class RepositoryCore {
   /** The explicit transaction, else the ambient one (dalkit handle or Sequelize CLS). */
   transaction(explicit: Transaction | undefined): Transaction | undefined {
     if (explicit) return explicit;
-    const ambient = this.options.database?.currentTransaction();
+    const ambient = this.transactions.currentTransaction();
     if (ambient) return ambient;
     const cls = (this.sequelize.constructor as unknown as { _cls?: { get(key: string): unknown } })._cls;
     return cls?.get('transaction') as Transaction | undefined;
@@ -109,7 +114,11 @@ export class RepositoryCore {
     const issues: ValidationIssue[] = include
       .map((name, i) => ({ name, i }))
       .filter(({ name }) => typeof name !== 'string' || !this.includable.has(name))
-      .map(({ i }) => ({ path: `include[${i}]`, rule: 'unknownRelation', message: `include[${i}] is not an includable relation` }));
+      .map(({ i }) => ({
+        path: `include[${i}]`,
+        rule: 'unknownRelation',
+        message: `include[${i}] is not an includable relation`,
+      }));
     if (issues.length) throw new ValidationError(issues);
     return [...new Set(include)];
   }
@@ -118,14 +127,19 @@ export class RepositoryCore {
   pageSize(value: unknown, path: string): number {
     const size = value ?? this.defaultPageSize;
     if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1 || size > this.maxPageSize) {
-      throw new ValidationError([{ path, rule: 'range', message: `${path} must be an integer from 1 to ${this.maxPageSize}` }]);
+      throw new ValidationError([
+        { path, rule: 'range', message: `${path} must be an integer from 1 to ${this.maxPageSize}` },
+      ]);
     }
     return size;
   }
 
   /** Refuses a lock outside a transaction. */
   assertLockable(lock: unknown, tx: Transaction | undefined): void {
-    if (lock && !tx) throw new TransactionStateError('A row lock needs a transaction: pass one or run inside db.transaction()');
+    if (lock && !tx)
+      throw new TransactionStateError(
+        'A row lock needs a transaction: pass one or run inside db.transaction()',
+      );
   }
 
   /** Clears the read cache now and, inside a transaction, again after it commits. */

@@ -2,7 +2,10 @@ import type { ModelMeta } from './model-meta.js';
 import type { SqlBuilder } from './sql-builder.js';
 
 /** Row locks a read can take inside a transaction. */
-export type LockOption = 'update' | 'share' | { strength: 'update' | 'share'; skipLocked?: boolean; noWait?: boolean };
+export type LockOption =
+  | 'update'
+  | 'share'
+  | { strength: 'update' | 'share'; skipLocked?: boolean; noWait?: boolean };
 
 /** The alias of the main table in every statement. */
 export const ROOT = 't';
@@ -26,7 +29,8 @@ export function fromClause(sql: SqlBuilder, meta: ModelMeta, alias = ROOT): stri
 export function lockClause(sql: SqlBuilder, lock: LockOption | undefined): string {
   if (!lock) return '';
   const spec = typeof lock === 'string' ? { strength: lock } : lock;
-  let clause = spec.strength === 'update' ? ' FOR UPDATE' : sql.isPostgres ? ' FOR SHARE' : ' LOCK IN SHARE MODE';
+  let clause =
+    spec.strength === 'update' ? ' FOR UPDATE' : sql.isPostgres ? ' FOR SHARE' : ' LOCK IN SHARE MODE';
   if ('skipLocked' in spec && spec.skipLocked) clause += ' SKIP LOCKED';
   else if ('noWait' in spec && spec.noWait) clause += ' NOWAIT';
   return clause;

@@ -39,7 +39,11 @@ export function resolveSort(
   const terms: ResolvedSort[] = [];
   const list = toTerms(sort);
   if (!list || list.length > MAX_SORT_TERMS) {
-    issues.push({ path: 'sort', rule: 'type', message: `sort must be a list of at most ${MAX_SORT_TERMS} fields` });
+    issues.push({
+      path: 'sort',
+      rule: 'type',
+      message: `sort must be a list of at most ${MAX_SORT_TERMS} fields`,
+    });
     return { terms, issues };
   }
   list.forEach((item, i) => {
@@ -55,7 +59,11 @@ export function resolveSort(
       const raw = item as RawTerm;
       name = typeof raw.field === 'string' ? raw.field : undefined;
       if (raw.direction !== undefined && raw.direction !== 'asc' && raw.direction !== 'desc') {
-        issues.push({ path: `${path}.direction`, rule: 'type', message: `${path}.direction must be asc or desc` });
+        issues.push({
+          path: `${path}.direction`,
+          rule: 'type',
+          message: `${path}.direction must be asc or desc`,
+        });
       }
       descending = raw.direction === 'desc';
       nulls = raw.nulls;
@@ -84,7 +92,12 @@ export function resolveSort(
 }
 
 /** `ORDER BY` body for the terms; `reverse` flips every direction (keyset `last`/`before`). */
-export function compileOrderBy(sql: SqlBuilder, alias: string, terms: readonly ResolvedSort[], reverse = false): string {
+export function compileOrderBy(
+  sql: SqlBuilder,
+  alias: string,
+  terms: readonly ResolvedSort[],
+  reverse = false,
+): string {
   const parts: string[] = [];
   for (const term of terms) {
     const column = sql.column(alias, term.attribute.column);
@@ -92,7 +105,11 @@ export function compileOrderBy(sql: SqlBuilder, alias: string, terms: readonly R
     const nulls = term.nulls && (reverse ? (term.nulls === 'first' ? 'last' : 'first') : term.nulls);
     if (nulls && !sql.isPostgres) parts.push(`${column} IS NULL ${nulls === 'first' ? 'DESC' : 'ASC'}`);
     const direction = descending ? 'DESC' : 'ASC';
-    parts.push(nulls && sql.isPostgres ? `${column} ${direction} NULLS ${nulls.toUpperCase()}` : `${column} ${direction}`);
+    parts.push(
+      nulls && sql.isPostgres
+        ? `${column} ${direction} NULLS ${nulls.toUpperCase()}`
+        : `${column} ${direction}`,
+    );
   }
   return parts.join(', ');
 }

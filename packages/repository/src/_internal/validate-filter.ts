@@ -54,7 +54,9 @@ class FilterValidator {
     const items: Condition[] = [];
     for (const [key, value] of Object.entries(input)) {
       const here = `${path}.${key}`;
-      const item = COMBINATORS.has(key) ? this.combinator(key, value, here, depth) : this.field(key, value, here);
+      const item = COMBINATORS.has(key)
+        ? this.combinator(key, value, here, depth)
+        : this.field(key, value, here);
       if (item) items.push(item);
     }
     return items.length === 1 ? items[0] : { kind: 'and', items };
@@ -66,7 +68,11 @@ class FilterValidator {
       return item && { kind: 'not', item };
     }
     if (!Array.isArray(value) || value.length === 0 || value.length > this.rules.maxList) {
-      return this.issue(path, 'type', `${path} must be a non-empty list of at most ${this.rules.maxList} filters`);
+      return this.issue(
+        path,
+        'type',
+        `${path} must be a non-empty list of at most ${this.rules.maxList} filters`,
+      );
     }
     const items = value.map((v, i) => this.object(v, `${path}[${i}]`, depth + 1));
     if (items.some((i) => i === undefined)) return undefined;
@@ -112,7 +118,11 @@ class FilterValidator {
     if (op === 'in' || op === 'notIn' || op === 'between') {
       const list = fromString && typeof operand === 'string' ? operand.split(',') : operand;
       const size = op === 'between' ? 2 : undefined;
-      if (!Array.isArray(list) || (size !== undefined && list.length !== size) || list.length > this.rules.maxList) {
+      if (
+        !Array.isArray(list) ||
+        (size !== undefined && list.length !== size) ||
+        list.length > this.rules.maxList
+      ) {
         const what = size ? 'a list of two values' : `a list of at most ${this.rules.maxList} values`;
         return this.invalid(path, `${path} must be ${what}`);
       }

@@ -10,20 +10,30 @@ import { ROOT } from './select-sql.js';
  * Checks a patch for bulk SQL: every key an attribute (not the primary key), values run
  * through the model's setters and validators. Returns attribute → value.
  */
-export async function preparePatch(core: RepositoryCore, patch: unknown): Promise<Map<AttributeMeta, unknown>> {
+export async function preparePatch(
+  core: RepositoryCore,
+  patch: unknown,
+): Promise<Map<AttributeMeta, unknown>> {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
     throw new ValidationError([{ path: 'patch', rule: 'type', message: 'patch must be an object' }]);
   }
   const keys = Object.keys(patch);
   const issues: ValidationIssue[] = keys
     .filter((k) => !core.meta.attributes.has(k) || k === core.meta.primaryKey.name)
-    .map((k) => ({ path: `patch.${k}`, rule: 'unknownField', message: `patch.${k} is not an updatable field` }));
-  if (keys.length === 0) issues.push({ path: 'patch', rule: 'required', message: 'patch must set at least one field' });
+    .map((k) => ({
+      path: `patch.${k}`,
+      rule: 'unknownField',
+      message: `patch.${k} is not an updatable field`,
+    }));
+  if (keys.length === 0)
+    issues.push({ path: 'patch', rule: 'required', message: 'patch must set at least one field' });
   if (issues.length) throw new ValidationError(issues);
   const instance = core.meta.model.build(patch as Record<string, unknown>) as Model;
   const skip = [...core.meta.attributes.keys()].filter((k) => !keys.includes(k));
   await instance.validate({ skip });
-  return new Map(keys.map((k) => [core.meta.attributes.get(k) as AttributeMeta, instance.getDataValue(k as never)]));
+  return new Map(
+    keys.map((k) => [core.meta.attributes.get(k) as AttributeMeta, instance.getDataValue(k as never)]),
+  );
 }
 
 /** `UPDATE … SET … WHERE <filter>`: values bound; `updated_at` set; returns the affected row count. */
@@ -36,12 +46,23 @@ export async function updateWhereSql(
   const sql = core.sql();
   const meta = core.meta;
   const sets = [...values].map(([attribute, value]) => `${sql.id(attribute.column)} = ${sql.param(value)}`);
-  if (meta.updatedAt && !values.has(meta.updatedAt)) sets.push(`${sql.id(meta.updatedAt.column)} = ${sql.param(new Date())}`);
-  return runWhere(core, `UPDATE ${sql.table(meta.table, meta.schema)} AS ${sql.id(ROOT)} SET ${sets.join(', ')}`, sql, condition, tx);
+  if (meta.updatedAt && !values.has(meta.updatedAt))
+    sets.push(`${sql.id(meta.updatedAt.column)} = ${sql.param(new Date())}`);
+  return runWhere(
+    core,
+    `UPDATE ${sql.table(meta.table, meta.schema)} AS ${sql.id(ROOT)} SET ${sets.join(', ')}`,
+    sql,
+    condition,
+    tx,
+  );
 }
 
 /** Deletes (or soft-deletes, for a paranoid model) every row matching; returns the count. */
-export async function deleteWhereSql(core: RepositoryCore, condition: Condition | undefined, tx: Transaction | undefined): Promise<number> {
+export async function deleteWhereSql(
+  core: RepositoryCore,
+  condition: Condition | undefined,
+  tx: Transaction | undefined,
+): Promise<number> {
   const meta = core.meta;
   if (meta.paranoid) return updateWhereSql(core, condition, new Map([[meta.paranoid, new Date()]]), tx);
   const sql = core.sql();

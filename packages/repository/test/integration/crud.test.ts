@@ -2,10 +2,10 @@ import { isDalkitError, NotFoundError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import type { Sequelize } from 'sequelize-typescript';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { repositoryFor } from '../../src/index.js';
 import { orderRepository, seed } from '../support/fixtures.js';
 import { Order, User } from '../support/models.js';
 import { openTestSequelize } from '../support/setup.js';
-import { repositoryFor } from '../../src/index.js';
 
 describeEachTarget('Repository CRUD', (suite) => {
   let sequelize: Sequelize;
@@ -25,7 +25,13 @@ describeEachTarget('Repository CRUD', (suite) => {
     it('should return a plain object or null', async () => {
       const repo = repositoryFor(User);
       const found = await repo.findById(users.ann.id);
-      expect(found).toMatchObject({ id: users.ann.id, email: 'ann@x.com', name: 'Ann', age: 30, active: true });
+      expect(found).toMatchObject({
+        id: users.ann.id,
+        email: 'ann@x.com',
+        name: 'Ann',
+        age: 30,
+        active: true,
+      });
       expect(found).not.toBeInstanceOf(User);
       expect(found?.createdAt).toBeInstanceOf(Date);
       expect(await repo.findById(999_999)).toBeNull();
@@ -39,14 +45,18 @@ describeEachTarget('Repository CRUD', (suite) => {
     });
 
     it('should throw NotFoundError naming the entity and id', async () => {
-      const error = await repositoryFor(User).getById(424242).catch((e) => e);
+      const error = await repositoryFor(User)
+        .getById(424242)
+        .catch((e) => e);
       expect(error).toBeInstanceOf(NotFoundError);
       expect(error.message).toContain('User');
       expect(error.message).toContain('424242');
     });
 
     it('should refuse an id of the wrong type before any SQL', async () => {
-      const error = await repositoryFor(User).findById("1 OR 1=1").catch((e) => e);
+      const error = await repositoryFor(User)
+        .findById('1 OR 1=1')
+        .catch((e) => e);
       expect(isDalkitError(error, 'VALIDATION_FAILED')).toBe(true);
       expect(error.issues[0].path).toBe('id');
     });
@@ -72,13 +82,23 @@ describeEachTarget('Repository CRUD', (suite) => {
 
   describe('create / createMany', () => {
     it('should create through the model (validation runs) and return a plain object', async () => {
-      const created = await orders().create({ userId: users.ann.id, status: 'new', total: 5, placedAt: new Date() });
+      const created = await orders().create({
+        userId: users.ann.id,
+        status: 'new',
+        total: 5,
+        placedAt: new Date(),
+      });
       expect(created.id).toBeGreaterThan(0);
       expect(await Order.count()).toBe(7);
     });
 
     it('should insert many rows in batches', async () => {
-      const rows = Array.from({ length: 2500 }, (_, i) => ({ userId: users.bob.id, status: 'new', total: i, placedAt: new Date(Date.UTC(2026, 1, 1, 0, 0, i)) }));
+      const rows = Array.from({ length: 2500 }, (_, i) => ({
+        userId: users.bob.id,
+        status: 'new',
+        total: i,
+        placedAt: new Date(Date.UTC(2026, 1, 1, 0, 0, i)),
+      }));
       expect(await orders().createMany(rows)).toBe(2500);
       expect(await Order.count({ where: { userId: users.bob.id } })).toBe(2502);
       const sample = await Order.findOne({ where: { total: 2499 } });
@@ -86,7 +106,9 @@ describeEachTarget('Repository CRUD', (suite) => {
     });
 
     it('should refuse unknown fields in createMany and write nothing', async () => {
-      const error = await orders().createMany([{ userId: users.ann.id, status: 'new', total: 1, 'x; DROP TABLE orders': 1 } as never]).catch((e) => e);
+      const error = await orders()
+        .createMany([{ userId: users.ann.id, status: 'new', total: 1, 'x; DROP TABLE orders': 1 } as never])
+        .catch((e) => e);
       expect(isDalkitError(error, 'VALIDATION_FAILED')).toBe(true);
       expect(await Order.count()).toBe(6);
     });
@@ -110,7 +132,9 @@ describeEachTarget('Repository CRUD', (suite) => {
     });
 
     it('should run model validators on the patch', async () => {
-      const error = await orders().updateWhere({ status: 'paid' }, { status: 'bogus' }).catch((e) => e);
+      const error = await orders()
+        .updateWhere({ status: 'paid' }, { status: 'bogus' })
+        .catch((e) => e);
       expect(isDalkitError(error, 'VALIDATION_FAILED')).toBe(true);
       expect(await Order.count({ where: { status: 'bogus' } })).toBe(0);
     });

@@ -21,7 +21,8 @@ describeEachTarget('Repository filters', (suite) => {
   const repo = () => orderRepository();
   const totals = async (filter: object) =>
     (await repo().findAll(filter as never, { sort: 'id' })).map((r) => r.total);
-  const snapshot = async () => JSON.stringify(await Order.findAll({ paranoid: false, order: [['id', 'ASC']], raw: true }));
+  const snapshot = async () =>
+    JSON.stringify(await Order.findAll({ paranoid: false, order: [['id', 'ASC']], raw: true }));
 
   beforeAll(async () => {
     sequelize = await openTestSequelize(suite.database);
@@ -86,7 +87,9 @@ describeEachTarget('Repository filters', (suite) => {
 
   describe('rejected input', () => {
     const rejects = async (filter: unknown, path: string, rule?: string) => {
-      const error = await repo().findAll(filter as never).catch((e) => e);
+      const error = await repo()
+        .findAll(filter as never)
+        .catch((e) => e);
       expect(isDalkitError(error, 'VALIDATION_FAILED')).toBe(true);
       expect(error.issues.map((i: { path: string }) => i.path)).toContain(path);
       if (rule) expect(error.issues.find((i: { path: string }) => i.path === path).rule).toBe(rule);
@@ -119,16 +122,22 @@ describeEachTarget('Repository filters', (suite) => {
     });
 
     it('should report every issue at once', async () => {
-      const error = await repo().findAll({ total: 'x', nope: 1 } as never).catch((e) => e);
+      const error = await repo()
+        .findAll({ total: 'x', nope: 1 } as never)
+        .catch((e) => e);
       expect(error.issues).toHaveLength(2);
     });
 
     it('should refuse sort keys outside the allowlist and malformed directions', async () => {
       for (const sort of ['createdAt', 'total; DROP TABLE orders', '-id desc', 'total,', ['--total']]) {
-        const error = await repo().findAll({}, { sort: sort as never }).catch((e) => e);
+        const error = await repo()
+          .findAll({}, { sort: sort as never })
+          .catch((e) => e);
         expect(isDalkitError(error, 'VALIDATION_FAILED')).toBe(true);
       }
-      const error = await repo().findAll({}, { sort: [{ field: 'total', direction: 'sideways' as never }] }).catch((e) => e);
+      const error = await repo()
+        .findAll({}, { sort: [{ field: 'total', direction: 'sideways' as never }] })
+        .catch((e) => e);
       expect(error.issues[0].path).toBe('sort[0].direction');
     });
 
@@ -155,9 +164,15 @@ describeEachTarget('Repository filters', (suite) => {
     it('should refuse injection strings used as field names and sort keys, and change nothing', async () => {
       const before = await snapshot();
       for (const value of INJECTIONS) {
-        await expect(repo().findAll({ [value]: 1 } as never)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-        await expect(repo().findAll({}, { sort: value as never })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-        await expect(repo().deleteWhere({ [value]: 1 } as never)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+        await expect(repo().findAll({ [value]: 1 } as never)).rejects.toMatchObject({
+          code: 'VALIDATION_FAILED',
+        });
+        await expect(repo().findAll({}, { sort: value as never })).rejects.toMatchObject({
+          code: 'VALIDATION_FAILED',
+        });
+        await expect(repo().deleteWhere({ [value]: 1 } as never)).rejects.toMatchObject({
+          code: 'VALIDATION_FAILED',
+        });
         await expect(repo().updateWhere({ status: 'paid' }, { [value]: 1 } as never)).rejects.toMatchObject({
           code: 'VALIDATION_FAILED',
         });

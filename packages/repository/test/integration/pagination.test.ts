@@ -1,4 +1,4 @@
-import { isDalkitError } from '@dalkit/connection';
+import { isDalkitError, type ValidationError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import type { Sequelize } from 'sequelize-typescript';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -38,7 +38,9 @@ describeEachTarget('Repository sorting and pagination', (suite) => {
       const rows = await repo().findAll({}, { sort: '-total' });
       for (let i = 1; i < rows.length; i++) {
         const [a, b] = [rows[i - 1], rows[i]] as [Order, Order];
-        expect(a.total > b.total || (a.total === b.total && a.id < b.id) || (a.total === b.total && a.id > b.id)).toBe(true);
+        expect(
+          a.total > b.total || (a.total === b.total && a.id < b.id) || (a.total === b.total && a.id > b.id),
+        ).toBe(true);
       }
       const ids = rows.filter((r) => r.total === 90).map((r) => r.id);
       expect(ids).toEqual([...ids].sort((x, y) => y - x));
@@ -48,7 +50,10 @@ describeEachTarget('Repository sorting and pagination', (suite) => {
       const last = await repo().findAll({}, { sort: [{ field: 'note', nulls: 'last' }, '-total'] });
       expect(last.slice(-1)[0]?.note).toBeNull();
       expect(last[0]?.note).toBe('n0');
-      const first = await repo().findAll({}, { sort: [{ field: 'note', direction: 'desc', nulls: 'first' }] });
+      const first = await repo().findAll(
+        {},
+        { sort: [{ field: 'note', direction: 'desc', nulls: 'first' }] },
+      );
       expect(first[0]?.note).toBeNull();
       expect(first.find((r) => r.note !== null)?.note).toBe('n4');
     });
@@ -62,7 +67,10 @@ describeEachTarget('Repository sorting and pagination', (suite) => {
       expect(page.pageSize).toBe(4);
       expect(page.items).toHaveLength(4);
       expect(page.hasNext).toBe(true);
-      const last = await repo().findPage({ status: 'paid' }, { page: 4, pageSize: 4, sort: 'total', withTotal: false });
+      const last = await repo().findPage(
+        { status: 'paid' },
+        { page: 4, pageSize: 4, sort: 'total', withTotal: false },
+      );
       expect(last.items).toHaveLength(3);
       expect(last.hasNext).toBe(false);
       expect(last.total).toBeUndefined();
@@ -78,8 +86,16 @@ describeEachTarget('Repository sorting and pagination', (suite) => {
     });
 
     it('should cap the page size and refuse bad page numbers', async () => {
-      for (const options of [{ pageSize: 51 }, { pageSize: 0 }, { page: 0 }, { page: 1.5 }, { pageSize: '10' }]) {
-        const error = await repo().findPage({}, options as never).catch((e) => e);
+      for (const options of [
+        { pageSize: 51 },
+        { pageSize: 0 },
+        { page: 0 },
+        { page: 1.5 },
+        { pageSize: '10' },
+      ]) {
+        const error = await repo()
+          .findPage({}, options as never)
+          .catch((e) => e);
         expect(isDalkitError(error, 'VALIDATION_FAILED')).toBe(true);
       }
     });
@@ -102,14 +118,22 @@ describeEachTarget('Repository sorting and pagination', (suite) => {
     it('should walk forward over ties without duplicates or gaps', async () => {
       const all = (await repo().findAll({}, { sort: '-total' })).map((r) => r.id);
       expect(await walk('-total', 4)).toEqual(all);
-      expect(await walk('total,placedAt', 7)).toEqual((await repo().findAll({}, { sort: 'total,placedAt' })).map((r) => r.id));
+      expect(await walk('total,placedAt', 7)).toEqual(
+        (await repo().findAll({}, { sort: 'total,placedAt' })).map((r) => r.id),
+      );
     });
 
     it('should walk backward with last/before', async () => {
       const all = (await repo().findAll({}, { sort: '-total' })).map((r) => r.id);
       const first = await repo().findKeysetPage({}, { first: 5, sort: '-total' });
-      const second = await repo().findKeysetPage({}, { first: 5, after: first.pageInfo.endCursor ?? '', sort: '-total' });
-      const back = await repo().findKeysetPage({}, { last: 5, before: second.pageInfo.startCursor ?? '', sort: '-total' });
+      const second = await repo().findKeysetPage(
+        {},
+        { first: 5, after: first.pageInfo.endCursor ?? '', sort: '-total' },
+      );
+      const back = await repo().findKeysetPage(
+        {},
+        { last: 5, before: second.pageInfo.startCursor ?? '', sort: '-total' },
+      );
       expect(back.items.map((r) => r.id)).toEqual(all.slice(0, 5));
       expect(back.pageInfo.hasPreviousPage).toBe(false);
       expect(back.pageInfo.hasNextPage).toBe(true);
@@ -132,7 +156,10 @@ describeEachTarget('Repository sorting and pagination', (suite) => {
     });
 
     it('should return a total when asked and honour filters', async () => {
-      const page = await repo().findKeysetPage({ status: 'paid' }, { first: 2, sort: 'total', withTotal: true });
+      const page = await repo().findKeysetPage(
+        { status: 'paid' },
+        { first: 2, sort: 'total', withTotal: true },
+      );
       expect(page.total).toBe(15);
       expect(page.items.every((r) => r.status === 'paid')).toBe(true);
       expect(page.cursors).toHaveLength(2);
@@ -142,27 +169,36 @@ describeEachTarget('Repository sorting and pagination', (suite) => {
       const page = await repo().findKeysetPage({}, { first: 2, sort: '-total' });
       const cursor = page.pageInfo.endCursor as string;
       const [body, signature] = cursor.split('.') as [string, string];
-      const forged = Buffer.from(JSON.stringify({ s: JSON.parse(Buffer.from(body, 'base64url').toString()).s, v: [0, 1] })).toString('base64url');
+      const forged = Buffer.from(
+        JSON.stringify({ s: JSON.parse(Buffer.from(body, 'base64url').toString()).s, v: [0, 1] }),
+      ).toString('base64url');
       const other = orderRepository({ cursorSecret: 'another-secret' });
       const attempts: Array<() => Promise<unknown>> = [
         () => repo().findKeysetPage({}, { first: 2, after: `${forged}.${signature}`, sort: '-total' }),
-        () => repo().findKeysetPage({}, { first: 2, after: `${body}.${signature.slice(1)}x`, sort: '-total' }),
+        () =>
+          repo().findKeysetPage({}, { first: 2, after: `${body}.${signature.slice(1)}x`, sort: '-total' }),
         () => repo().findKeysetPage({}, { first: 2, after: cursor, sort: 'total' }),
         () => other.findKeysetPage({}, { first: 2, after: cursor, sort: '-total' }),
         () => repo().findKeysetPage({}, { first: 2, after: "' OR 1=1 --", sort: '-total' }),
         () => repo().findKeysetPage({}, { first: 2, after: 'x'.repeat(5000), sort: '-total' }),
       ];
       for (const attempt of attempts) {
-        const error = await attempt().catch((e) => e);
+        const error = await attempt().catch((e: unknown) => e);
         expect(isDalkitError(error, 'VALIDATION_FAILED')).toBe(true);
-        expect(error.issues[0].path).toBe('after');
+        expect((error as ValidationError).issues[0]?.path).toBe('after');
       }
     });
 
     it('should refuse nullable sort fields and mixing first with last', async () => {
-      await expect(repo().findKeysetPage({}, { first: 2, sort: 'note' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-      await expect(repo().findKeysetPage({}, { first: 2, last: 2 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-      await expect(repo().findKeysetPage({}, { first: 500 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      await expect(repo().findKeysetPage({}, { first: 2, sort: 'note' })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+      await expect(repo().findKeysetPage({}, { first: 2, last: 2 })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+      await expect(repo().findKeysetPage({}, { first: 500 })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
     });
 
     it('should handle mixed sort directions', async () => {

@@ -1,13 +1,23 @@
-import { repositoryFor } from '../../src/index.js';
+import { type RepositoryOptions, repositoryFor } from '../../src/index.js';
 import { Order, OrderTag, Tag, User } from './models.js';
 
 /** The order repository every integration test uses. */
-export function orderRepository(extra: Parameters<typeof repositoryFor>[1] = {}) {
+export function orderRepository(extra: Omit<RepositoryOptions, 'filterable' | 'sortable'> = {}) {
   return repositoryFor(Order, {
-    filterable: ['id', 'status', 'total', 'note', 'placedAt', 'userId', 'user.email', 'user.name', 'tags.label'],
+    filterable: [
+      'id',
+      'status',
+      'total',
+      'note',
+      'placedAt',
+      'userId',
+      'user.email',
+      'user.name',
+      'tags.label',
+    ],
     sortable: ['total', 'placedAt', 'status', 'note', 'id'],
-    cursorSecret: 'test-secret',
     ...extra,
+    cursorSecret: extra.cursorSecret ?? 'test-secret',
   });
 }
 

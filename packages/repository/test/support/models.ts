@@ -13,7 +13,8 @@ import {
 @Table({ tableName: 'users', underscored: true })
 export class User extends Model {
   @Column({ type: DataType.INTEGER, primaryKey: true, autoIncrement: true }) declare id: number;
-  @Column({ type: DataType.STRING(200), allowNull: false, unique: true, validate: { isEmail: true } }) declare email: string;
+  @Column({ type: DataType.STRING(200), allowNull: false, unique: true, validate: { isEmail: true } })
+  declare email: string;
   @Column({ type: DataType.STRING(100), allowNull: false }) declare name: string;
   @Column({ type: DataType.INTEGER, allowNull: true }) declare age: number | null;
   @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: true }) declare active: boolean;
@@ -34,13 +35,21 @@ export class Profile extends Model {
 export class Order extends Model {
   @Column({ type: DataType.INTEGER, primaryKey: true, autoIncrement: true }) declare id: number;
   @ForeignKey(() => User) @Column({ type: DataType.INTEGER, allowNull: false }) declare userId: number;
-  @Column({ type: DataType.STRING(20), allowNull: false, validate: { isIn: [['new', 'paid', 'shipped', 'cancelled']] } })
+  @Column({
+    type: DataType.STRING(20),
+    allowNull: false,
+    validate: { isIn: [['new', 'paid', 'shipped', 'cancelled']] },
+  })
   declare status: string;
   @Column({ type: DataType.INTEGER, allowNull: false }) declare total: number;
   @Column({ type: DataType.STRING(100), allowNull: true }) declare note: string | null;
   @Column({ type: DataType.DATE, allowNull: false, defaultValue: DataType.NOW }) declare placedAt: Date;
   @BelongsTo(() => User) declare user?: User;
-  @BelongsToMany(() => Tag, () => OrderTag) declare tags?: Tag[];
+  @BelongsToMany(
+    () => Tag,
+    () => OrderTag,
+  )
+  declare tags?: Tag[];
   declare createdAt: Date;
   declare updatedAt: Date;
   declare deletedAt: Date | null;
