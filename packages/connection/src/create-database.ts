@@ -45,7 +45,7 @@ export interface DatabaseHandle {
   connect(): Promise<void>;
   /** Runs `SELECT 1` and returns the round trip in ms; throws when the database is unreachable. */
   ping(): Promise<number>;
-  /** Round trip and pool figures; never throws (`ok: false` with the error instead). */
+  /** Round trip and pool figures (taken as the check starts); never throws (`ok: false` with the error instead). */
   health(): Promise<HealthReport>;
   /** Drains the pool and stops an embedded server. Idempotent. */
   close(): Promise<void>;
@@ -194,16 +194,17 @@ export function createDatabase(
     },
     ping: () => measureRoundTrip(instance),
     async health() {
+      const pool = poolStats(instance);
       try {
         const latencyMs = await measureRoundTrip(instance);
-        return { ok: true, latencyMs, dialect: effective.dialect, target, pool: poolStats(instance) };
+        return { ok: true, latencyMs, dialect: effective.dialect, target, pool };
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         return {
           ok: false,
           dialect: effective.dialect,
           target,
-          pool: poolStats(instance),
+          pool,
           error: {
             code: typeof code === 'string' ? code : 'CONNECTION_FAILED',
             message: redactSecrets(describeConnectError(error), secrets),

@@ -84,7 +84,7 @@ describeEachTarget('connect() retry', (suite) => {
       { url: onPort(suite.database.url, port), retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5 } },
       { logger: recordingLogger(), env: false },
     );
-    const error = await db.connect().catch((e: unknown) => e as ConnectionError);
+    const error = (await db.connect().catch((e: unknown) => e)) as ConnectionError;
     await db.close();
     expect(error.details).toMatchObject({ attempts: 3, reason: 'attempts' });
     expect(error.message).toContain('after 3 attempt(s)');
