@@ -42,8 +42,8 @@ const FOREIGN_KEYS_KEY = Symbol.for('dalkit:foreignKeys');
  * ⁣@ForeignKeyColumn(() => Author, { onDelete: 'CASCADE' })
  * declare authorId: string;
  */
-export function ForeignKeyColumn(
-  target: ModelClassGetter<object, object>,
+export function ForeignKeyColumn<TCreationAttributes extends {}, TModelAttributes extends {}>(
+  target: ModelClassGetter<TCreationAttributes, TModelAttributes>,
   options: ForeignKeyColumnOptions,
 ): PropertyDecorator {
   return (prototype, propertyName) => {
@@ -56,7 +56,7 @@ export function ForeignKeyColumn(
     });
     const definition: ForeignKeyDefinition = {
       attribute,
-      target,
+      target: target as unknown as ForeignKeyDefinition['target'],
       onDelete: options.onDelete,
       onUpdate: options.onUpdate ?? ReferentialAction.CASCADE,
     };

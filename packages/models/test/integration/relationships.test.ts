@@ -1,4 +1,4 @@
-import { type Database, ErrorCode, mapDatabaseError } from '@dalkit/connection';
+import { type Database, ErrorCode, isDalkitError, mapDatabaseError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { assertConventions, modelConstraints, registerModels, runAs } from '../../src/index.js';
@@ -28,7 +28,7 @@ interface ForeignKeyRow {
  */
 function isRestrictRefusal(error: unknown): boolean {
   const sqlState = (error as { parent?: { code?: string } }).parent?.code;
-  return mapDatabaseError(error).code === ErrorCode.FOREIGN_KEY_VIOLATION || sqlState === '23001';
+  return isDalkitError(mapDatabaseError(error), ErrorCode.FOREIGN_KEY_VIOLATION) || sqlState === '23001';
 }
 
 describeEachTarget('relationships', (suite) => {
@@ -92,8 +92,8 @@ describeEachTarget('relationships', (suite) => {
     await Profile.create({ authorId: author.id, bio: 'mathematician' });
     const loaded = await Author.findByPk(author.id, { include: [Profile], rejectOnEmpty: true });
     expect(loaded.profile?.bio).toBe('mathematician');
-    await expect(Profile.create({ authorId: author.id, bio: 'second' })).rejects.toSatisfy(
-      (e) => mapDatabaseError(e).code === ErrorCode.UNIQUE_VIOLATION,
+    await expect(Profile.create({ authorId: author.id, bio: 'second' })).rejects.toSatisfy((e) =>
+      isDalkitError(mapDatabaseError(e), ErrorCode.UNIQUE_VIOLATION),
     );
     await Author.destroy({ where: { id: author.id } });
     expect(await Profile.count({ where: { authorId: author.id } })).toBe(0);
@@ -118,8 +118,8 @@ describeEachTarget('relationships', (suite) => {
 
   it('should refuse a row whose foreign key points nowhere', async () => {
     const missing = '01900000-0000-7000-8000-000000000000';
-    await expect(Book.create({ title: 'orphan', authorId: missing })).rejects.toSatisfy(
-      (e) => mapDatabaseError(e).code === ErrorCode.FOREIGN_KEY_VIOLATION,
+    await expect(Book.create({ title: 'orphan', authorId: missing })).rejects.toSatisfy((e) =>
+      isDalkitError(mapDatabaseError(e), ErrorCode.FOREIGN_KEY_VIOLATION),
     );
   });
 
@@ -152,7 +152,7 @@ describeEachTarget('relationships', (suite) => {
       rejectOnEmpty: true,
     });
     expect(loaded.children?.map((c) => c.name).sort()).toEqual(['a', 'b']);
-    const child = await Category.findByPk(a?.id, {
+    const child = await Category.findByPk(a?.id ?? '', {
       include: [{ model: Category, as: 'parent' }],
       rejectOnEmpty: true,
     });

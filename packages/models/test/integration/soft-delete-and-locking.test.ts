@@ -50,7 +50,7 @@ describeEachTarget('soft delete and optimistic locking', (suite) => {
     ]);
     await Document.destroy({ where: {} });
     expect(await Document.count()).toBe(0);
-    const deletedA = await Document.findByPk(a?.id, { paranoid: false, rejectOnEmpty: true });
+    const deletedA = await Document.findByPk(a?.id ?? '', { paranoid: false, rejectOnEmpty: true });
     await deletedA.restore();
     expect(await Document.count()).toBe(1);
     await Document.restore({ where: { id: b?.id } });
