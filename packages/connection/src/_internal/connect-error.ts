@@ -10,6 +10,7 @@ const PERMANENT_CODES = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'ERR_TLS_CERT_ALTNAME_INVALID',
   'CERT_HAS_EXPIRED',
+  'HANDSHAKE_NO_SSL_SUPPORT',
 ]);
 
 /** The innermost driver error of a Sequelize error. */
@@ -32,14 +33,16 @@ export function isRetryableConnectError(error: unknown): boolean {
   if (isDalkitError(error)) return false;
   const { code, message } = driverError(error);
   if (code !== undefined && (code.startsWith('28') || PERMANENT_CODES.has(code))) return false;
-  return !/does not support SSL|password authentication failed|no pg_hba\.conf entry/i.test(message);
+  return !/does not support SSL|does not support secure connection|password authentication failed|no pg_hba\.conf entry/i.test(
+    message,
+  );
 }
 
 /** A one-line description of a connect failure, with a hint for the common ones. */
 export function describeConnectError(error: unknown): string {
   const { code, message } = driverError(error);
   const text = code && !message.includes(code) ? `${message} [${code}]` : message;
-  if (/does not support SSL/i.test(message)) {
+  if (/does not support SSL|does not support secure connection/i.test(message)) {
     return `${text}: TLS was required (sslmode) but the server does not offer it; use sslmode=disable or enable ssl on the server`;
   }
   if (code === 'ECONNREFUSED') return `${text}: nothing is listening there (is the server running?)`;
