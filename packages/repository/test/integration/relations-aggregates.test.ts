@@ -33,7 +33,10 @@ describeEachTarget('Repository includes and aggregates', (suite) => {
         const rows = await counted(fastPath).findAll({}, { sort: 'id', include: ['user', 'tags'] });
         expect(statements).toHaveLength(3);
         expect(rows[0]?.user).toMatchObject({ email: 'ann@x.com' });
-        expect(((rows[0]?.tags ?? []) as { label: string }[]).map((t) => t.label).sort()).toEqual(['blue', 'red']);
+        expect(((rows[0]?.tags ?? []) as { label: string }[]).map((t) => t.label).sort()).toEqual([
+          'blue',
+          'red',
+        ]);
         expect(rows[1]?.tags).toEqual([]);
         expect(rows[5]?.user).toMatchObject({ name: 'Cat' });
       }
