@@ -61,8 +61,8 @@ describeEachTarget('validation', (suite) => {
     db = openDatabase(suite);
     registerModels(db, [Customer]);
     await db.sequelize.sync({ force: true });
-    db.sequelize.addHook('beforeQuery', 'test:record', (_options, query: { sql?: string }) => {
-      queries.push(String(query.sql ?? ''));
+    db.sequelize.addHook('beforeQuery', 'test:record', (_options, query) => {
+      queries.push(String((query as unknown as { sql?: string }).sql ?? ''));
     });
   });
   afterAll(() => db.close());
