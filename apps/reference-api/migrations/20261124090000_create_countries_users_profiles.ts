@@ -21,7 +21,7 @@ export async function up(params: MigrationParams): Promise<void> {
       ...entityColumns(),
       name: { type: DataTypes.STRING(100), allowNull: false },
       email: { type: DataTypes.TEXT, allowNull: false },
-      email_bidx: { type: DataTypes.CHAR(64), allowNull: false, unique: true },
+      email_blind_index: { type: DataTypes.STRING(64), allowNull: false, unique: true },
       role: { type: DataTypes.STRING(20), allowNull: false, defaultValue: 'customer' },
       password_hash: { type: DataTypes.STRING(255), allowNull: true },
     },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { blindIndex } from '../src/_pending/models.js';
+import { blindIndexWhere } from '@dalkit/models';
 import type { SeedContext } from '../src/_pending/seeds.js';
 import { hashPassword } from '../src/lib/password.js';
 import { User } from '../src/users/model.js';
@@ -14,7 +14,7 @@ export const environments = ['*'];
  */
 export async function run({ transaction, logger }: SeedContext): Promise<number> {
   const email = process.env.ADMIN_EMAIL ?? 'admin@example.com';
-  const existing = await User.findOne({ where: { emailBidx: blindIndex(email) }, transaction });
+  const existing = await User.findOne({ where: blindIndexWhere(User, 'email', email), transaction });
   if (existing) return 0;
   const given = process.env.ADMIN_PASSWORD;
   const password = given ?? randomBytes(18).toString('base64url');

@@ -1,9 +1,9 @@
-import countries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { createRequire } from 'node:module';
+import countries, { type LocaleData } from 'i18n-iso-countries';
 import type { SeedContext } from '../src/_pending/seeds.js';
 import { Country } from '../src/countries/model.js';
 
-countries.registerLocale(en);
+countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json') as LocaleData);
 
 /** Every ISO 3166-1 country, from the maintained i18n-iso-countries package. */
 export const name = 'countries';

@@ -29,7 +29,7 @@ export async function run({ transaction, options, logger }: SeedContext): Promis
       id: faker.string.uuid(),
       name: faker.person.fullName(),
       email: `user${start + i}@example.com`,
-      role: 'customer',
+      role: 'customer' as const,
     }));
     await User.bulkCreate(users, { transaction });
     await Profile.bulkCreate(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Database } from '@dalkit/connection';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Database } from './_pending/connection.js';
 import { categoryRoutes } from './categories/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { handleError, handleNotFound } from './http-errors.js';

@@ -1,6 +1,11 @@
-import { HTTP_STATUS_BY_CODE, type ValidationIssue } from '@dalkit/connection';
+import {
+  type DalkitError,
+  HTTP_STATUS_BY_CODE,
+  isDalkitError,
+  mapDatabaseError,
+  type ValidationIssue,
+} from '@dalkit/connection';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { toDalkitError } from './_pending/connection.js';
 
 /** An RFC 9457 problem document, the body of every error response. */
 export interface Problem {
@@ -110,4 +115,10 @@ function fromAjv(issue: AjvIssue, context: string | undefined): ValidationIssue 
       ? `${path} is not a known parameter`
       : `${path || context || 'request'} ${issue.message ?? 'is invalid'}`;
   return { path: path || (context ?? 'request'), rule, message };
+}
+
+/** The dalkit error for a thrown value (database errors mapped), or undefined for anything else. */
+function toDalkitError(error: unknown): DalkitError | undefined {
+  const mapped = mapDatabaseError(error);
+  return isDalkitError(mapped) ? mapped : undefined;
 }

@@ -5,4 +5,4 @@ import { Product, ProductCategory } from './products/model.js';
 import { Profile, User } from './users/model.js';
 
 /** Every model of the app, in dependency order. */
-export const MODELS = [Country, User, Profile, Category, Product, ProductCategory, Order, OrderItem];
+export const MODELS = [Country, User, Profile, Category, Product, ProductCategory, Order, OrderItem] as const;

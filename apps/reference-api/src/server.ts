@@ -1,9 +1,10 @@
+import type { Database } from '@dalkit/connection';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { createMigrator } from './_pending/migrations.js';
 import { buildApp } from './app.js';
 import type { AppConfig } from './config.js';
-import { type AppDatabase, openDatabase } from './database.js';
+import { openDatabase } from './database.js';
 import { MIGRATIONS } from './db/migrations.js';
 import { prepareDatabase } from './db/prepare.js';
 import { runSeeds } from './db/seeds.js';
@@ -11,7 +12,7 @@ import { runSeeds } from './db/seeds.js';
 /** A listening server and how to stop it. */
 export interface RunningServer {
   readonly app: FastifyInstance;
-  readonly database: AppDatabase;
+  readonly db: Database;
   readonly url: string;
   readonly logger: Logger;
   /** Stops accepting connections, lets in-flight requests finish, then closes the pool. Idempotent. */
@@ -27,9 +28,8 @@ export async function startServer(
   logger: Logger = createLogger(config),
 ): Promise<RunningServer> {
   const started = performance.now();
-  const database = await openDatabase(config, logger);
+  const db = openDatabase(config, logger);
   try {
-    const { db } = database;
     await db.connect();
     prepareDatabase(db, config);
     const migrator = createMigrator({ sequelize: db.sequelize, migrations: MIGRATIONS });
@@ -47,13 +47,13 @@ export async function startServer(
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host}:${port}`;
     logger.info(
-      { url, database: database.target, ms: Math.round(performance.now() - started) },
+      { url, database: db.target, ms: Math.round(performance.now() - started) },
       `listening on ${url}`,
     );
     let stopping: Promise<void> | undefined;
     return {
       app,
-      database,
+      db,
       url,
       logger,
       stop() {
@@ -61,14 +61,14 @@ export async function startServer(
           try {
             await app.close();
           } finally {
-            await database.close();
+            await db.close();
           }
         })();
         return stopping;
       },
     };
   } catch (error) {
-    await database.close();
+    await db.close();
     throw error;
   }
 }

@@ -1,9 +1,12 @@
-import { BelongsTo, Column, DataType, ForeignKey, HasMany, Table } from 'sequelize-typescript';
-import { AuditedModel } from '../_pending/models.js';
+import { AuditedModel, Check, ForeignKeyColumn } from '@dalkit/models';
+import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
+import { BelongsTo, Column, DataType, HasMany, Table } from 'sequelize-typescript';
+import { fkTarget } from '../_pending/fk-target.js';
 
-/** A product category; categories form a tree through `parent_id`. */
-@Table({ tableName: 'categories', underscored: true })
-export class Category extends AuditedModel {
+/** A product category; categories form a tree through `parent_id` (a parent with children cannot be deleted). */
+@Table({ tableName: 'categories' })
+@Check('categories_not_own_parent', 'parent_id <> id')
+export class Category extends AuditedModel<InferAttributes<Category>, InferCreationAttributes<Category>> {
   @Column({ type: DataType.STRING(100), allowNull: false })
   declare name: string;
 
@@ -11,13 +14,15 @@ export class Category extends AuditedModel {
   @Column({ type: DataType.STRING(100), allowNull: false, unique: true })
   declare slug: string;
 
-  @ForeignKey(() => Category)
-  @Column({ type: DataType.UUID, field: 'parent_id' })
-  declare parentId: string | null;
+  @ForeignKeyColumn(
+    fkTarget(() => Category),
+    { onDelete: 'RESTRICT', allowNull: true },
+  )
+  declare parentId: CreationOptional<string | null>;
 
-  @BelongsTo(() => Category, { foreignKey: 'parentId', onDelete: 'RESTRICT' })
-  declare parent?: Category;
+  @BelongsTo(() => Category, 'parentId')
+  declare parent?: NonAttribute<Category>;
 
-  @HasMany(() => Category, { foreignKey: 'parentId' })
-  declare children?: Category[];
+  @HasMany(() => Category, 'parentId')
+  declare children?: NonAttribute<Category[]>;
 }

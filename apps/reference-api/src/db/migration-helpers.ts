@@ -17,8 +17,8 @@ export function entityColumns(): ModelAttributes {
     id: { type: DataTypes.UUID, primaryKey: true, allowNull: false },
     created_at: { type: DataTypes.DATE, allowNull: false },
     updated_at: { type: DataTypes.DATE, allowNull: false },
-    created_by: { type: DataTypes.UUID, allowNull: true },
-    updated_by: { type: DataTypes.UUID, allowNull: true },
+    created_by: { type: DataTypes.STRING(64), allowNull: true },
+    updated_by: { type: DataTypes.STRING(64), allowNull: true },
   };
 }
 

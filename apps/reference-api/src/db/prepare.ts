@@ -1,10 +1,11 @@
-import type { Database } from '../_pending/connection.js';
-import { configureEncryption, registerModels } from '../_pending/models.js';
+import type { Database } from '@dalkit/connection';
+import { registerModels } from '@dalkit/models';
 import type { AppConfig } from '../config.js';
 import { MODELS } from '../models.js';
 
-/** Installs the key ring and registers every model on the handle's Sequelize instance. */
+/** Registers every model on the handle, with the key ring for encrypted columns. */
 export function prepareDatabase(db: Database, config: Pick<AppConfig, 'encryption' | 'blindIndexKey'>): void {
-  configureEncryption({ ...config.encryption, blindIndexKey: config.blindIndexKey });
-  registerModels(db.sequelize, MODELS);
+  registerModels(db, MODELS, {
+    encryption: { ...config.encryption, blindIndexKey: config.blindIndexKey },
+  });
 }

@@ -1,9 +1,8 @@
-import type { Logger } from '@dalkit/connection';
+import type { Database, Logger } from '@dalkit/connection';
 import * as adminUser from '../../seeds/admin-user.js';
 import * as categories from '../../seeds/categories.js';
 import * as countries from '../../seeds/countries.js';
 import * as sampleData from '../../seeds/sample-data.js';
-import type { Database } from '../_pending/connection.js';
 import { runSeedList, type SeedDefinition } from '../_pending/seeds.js';
 import type { AppConfig } from '../config.js';
 

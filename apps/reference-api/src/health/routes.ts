@@ -1,5 +1,5 @@
+import type { Database } from '@dalkit/connection';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Database } from '../_pending/connection.js';
 import { RETRY_AFTER_SECONDS } from '../http-errors.js';
 
 const READY = {

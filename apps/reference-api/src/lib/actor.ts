@@ -1,8 +1,8 @@
+import { runAs } from '@dalkit/models';
 import type { FastifyRequest } from 'fastify';
-import { runAs } from '../_pending/models.js';
 
-/** Runs `fn` as the user named by the `x-user-id` header (validated as a UUID by the route schema). */
+/** Runs `fn` as the user named by the `x-user-id` header (a UUID, checked by the route schema), if any. */
 export function asActor<T>(request: FastifyRequest, fn: () => Promise<T>): Promise<T> {
   const header = request.headers['x-user-id'];
-  return runAs(typeof header === 'string' ? header.toLowerCase() : null, fn);
+  return typeof header === 'string' ? runAs(header.toLowerCase(), fn) : fn();
 }

@@ -1,5 +1,7 @@
-import { BelongsTo, Column, DataType, ForeignKey, HasMany, Table } from 'sequelize-typescript';
-import { AuditedModel } from '../_pending/models.js';
+import { AuditedModel, Check, ForeignKeyColumn } from '@dalkit/models';
+import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
+import { BelongsTo, Column, DataType, HasMany, Table } from 'sequelize-typescript';
+import { fkTarget } from '../_pending/fk-target.js';
 import { Product } from '../products/model.js';
 import { User } from '../users/model.js';
 
@@ -9,45 +11,55 @@ export const OrderStatus = { PLACED: 'placed', CANCELLED: 'cancelled' } as const
 export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
 
 /** An order placed by a user; its lines are {@link OrderItem}s. */
-@Table({ tableName: 'orders', underscored: true })
-export class Order extends AuditedModel {
-  @ForeignKey(() => User)
-  @Column({ type: DataType.UUID, allowNull: false, field: 'user_id' })
+@Table({ tableName: 'orders' })
+@Check('orders_status_check', "status IN ('placed', 'cancelled')")
+@Check('orders_total_check', 'total >= 0')
+export class Order extends AuditedModel<InferAttributes<Order>, InferCreationAttributes<Order>> {
+  @ForeignKeyColumn(
+    fkTarget(() => User),
+    { onDelete: 'RESTRICT' },
+  )
   declare userId: string;
 
   @Column({ type: DataType.STRING(20), allowNull: false, defaultValue: OrderStatus.PLACED })
-  declare status: OrderStatus;
+  declare status: CreationOptional<OrderStatus>;
 
   @Column({ type: DataType.DECIMAL(12, 2), allowNull: false })
   declare total: string;
 
-  @BelongsTo(() => User, { foreignKey: 'userId', onDelete: 'RESTRICT' })
-  declare user?: User;
+  @BelongsTo(() => User)
+  declare user?: NonAttribute<User>;
 
-  @HasMany(() => OrderItem, { foreignKey: 'orderId', onDelete: 'CASCADE' })
-  declare items?: OrderItem[];
+  @HasMany(() => OrderItem)
+  declare items?: NonAttribute<OrderItem[]>;
 }
 
 /** One line of an order: a product, a quantity (> 0) and the unit price paid. */
-@Table({ tableName: 'order_items', underscored: true })
-export class OrderItem extends AuditedModel {
-  @ForeignKey(() => Order)
-  @Column({ type: DataType.UUID, allowNull: false, field: 'order_id' })
+@Table({ tableName: 'order_items' })
+@Check('order_items_quantity_check', 'quantity > 0')
+@Check('order_items_unit_price_check', 'unit_price >= 0')
+export class OrderItem extends AuditedModel<InferAttributes<OrderItem>, InferCreationAttributes<OrderItem>> {
+  @ForeignKeyColumn(
+    fkTarget(() => Order),
+    { onDelete: 'CASCADE' },
+  )
   declare orderId: string;
 
-  @ForeignKey(() => Product)
-  @Column({ type: DataType.UUID, allowNull: false, field: 'product_id' })
+  @ForeignKeyColumn(
+    fkTarget(() => Product),
+    { onDelete: 'RESTRICT' },
+  )
   declare productId: string;
 
   @Column({ type: DataType.INTEGER, allowNull: false })
   declare quantity: number;
 
-  @Column({ type: DataType.DECIMAL(12, 2), allowNull: false, field: 'unit_price' })
+  @Column({ type: DataType.DECIMAL(12, 2), allowNull: false })
   declare unitPrice: string;
 
-  @BelongsTo(() => Order, { foreignKey: 'orderId', onDelete: 'CASCADE' })
-  declare order?: Order;
+  @BelongsTo(() => Order)
+  declare order?: NonAttribute<Order>;
 
-  @BelongsTo(() => Product, { foreignKey: 'productId', onDelete: 'RESTRICT' })
-  declare product?: Product;
+  @BelongsTo(() => Product)
+  declare product?: NonAttribute<Product>;
 }

@@ -1,6 +1,6 @@
+import type { Database } from '@dalkit/connection';
 import { ConstraintViolationError, NotFoundError, ValidationError } from '@dalkit/connection';
 import { Op } from 'sequelize';
-import type { Database } from '../_pending/connection.js';
 import { Product } from '../products/model.js';
 import { User } from '../users/model.js';
 import { Order, OrderItem } from './model.js';

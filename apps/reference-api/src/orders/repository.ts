@@ -29,7 +29,7 @@ export class OrderRepository extends Repository<Order> {
       order: [['productId', 'ASC']],
       transaction,
     });
-    order.setDataValue('items', items);
+    order.items = items;
     return order;
   }
 }

@@ -1,5 +1,5 @@
+import type { Database } from '@dalkit/connection';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Database } from '../_pending/connection.js';
 import { parseListQuery } from '../_pending/list-query.js';
 import { asActor } from '../lib/actor.js';
 import { toListBody } from '../lib/list.js';
@@ -11,7 +11,7 @@ import {
   LIST_QUERY,
   listResponse,
 } from '../lib/schemas.js';
-import type { Order, OrderItem } from './model.js';
+import type { Order } from './model.js';
 import { type OrderLineInput, placeOrder } from './place-order.js';
 import { ORDER_LIST, OrderRepository } from './repository.js';
 
@@ -39,7 +39,7 @@ const ORDER = {
 /** The public shape of an order. */
 export function orderJson(order: Order) {
   const plain = order.get({ plain: true }) as Record<string, unknown>;
-  const items = (order.getDataValue('items') as OrderItem[] | undefined)?.map((item) => {
+  const items = order.items?.map((item) => {
     const p = item.get({ plain: true }) as Record<string, unknown>;
     return { ...p, unitPrice: Number(p.unitPrice) };
   });

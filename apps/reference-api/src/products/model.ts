@@ -1,10 +1,14 @@
-import { BelongsTo, BelongsToMany, Column, DataType, ForeignKey, Table } from 'sequelize-typescript';
-import { AuditedModel } from '../_pending/models.js';
+import { AuditedModel, Check, ForeignKeyColumn } from '@dalkit/models';
+import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
+import { BelongsTo, BelongsToMany, Column, DataType, Table } from 'sequelize-typescript';
+import { fkTarget } from '../_pending/fk-target.js';
 import { Category } from '../categories/model.js';
 
 /** Something for sale, with a price (never negative) and a stock count (never negative). */
-@Table({ tableName: 'products', underscored: true })
-export class Product extends AuditedModel {
+@Table({ tableName: 'products' })
+@Check('products_price_check', 'price >= 0')
+@Check('products_stock_check', 'stock >= 0')
+export class Product extends AuditedModel<InferAttributes<Product>, InferCreationAttributes<Product>> {
   @Column({ type: DataType.STRING(40), allowNull: false, unique: true })
   declare sku: string;
 
@@ -16,29 +20,36 @@ export class Product extends AuditedModel {
   declare price: string;
 
   @Column({ type: DataType.INTEGER, allowNull: false, defaultValue: 0 })
-  declare stock: number;
+  declare stock: CreationOptional<number>;
 
   @BelongsToMany(
     () => Category,
     () => ProductCategory,
   )
-  declare categories?: Category[];
+  declare categories?: NonAttribute<Category[]>;
 }
 
 /** Junction of products and categories (many-to-many), audited like every entity. */
-@Table({ tableName: 'product_categories', underscored: true })
-export class ProductCategory extends AuditedModel {
-  @ForeignKey(() => Product)
-  @Column({ type: DataType.UUID, allowNull: false, field: 'product_id' })
+@Table({ tableName: 'product_categories' })
+export class ProductCategory extends AuditedModel<
+  InferAttributes<ProductCategory>,
+  InferCreationAttributes<ProductCategory>
+> {
+  @ForeignKeyColumn(
+    fkTarget(() => Product),
+    { onDelete: 'CASCADE' },
+  )
   declare productId: string;
 
-  @ForeignKey(() => Category)
-  @Column({ type: DataType.UUID, allowNull: false, field: 'category_id' })
+  @ForeignKeyColumn(
+    fkTarget(() => Category),
+    { onDelete: 'CASCADE' },
+  )
   declare categoryId: string;
 
-  @BelongsTo(() => Product, { foreignKey: 'productId', onDelete: 'CASCADE' })
-  declare product?: Product;
+  @BelongsTo(() => Product)
+  declare product?: NonAttribute<Product>;
 
-  @BelongsTo(() => Category, { foreignKey: 'categoryId', onDelete: 'CASCADE' })
-  declare category?: Category;
+  @BelongsTo(() => Category)
+  declare category?: NonAttribute<Category>;
 }

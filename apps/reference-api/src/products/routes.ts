@@ -1,5 +1,5 @@
+import type { Database } from '@dalkit/connection';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Database } from '../_pending/connection.js';
 import { parseListQuery } from '../_pending/list-query.js';
 import { asActor } from '../lib/actor.js';
 import { toListBody } from '../lib/list.js';

@@ -1,5 +1,7 @@
-import { BelongsTo, Column, DataType, ForeignKey, HasOne, Table } from 'sequelize-typescript';
-import { AuditedModel, blindIndex, decrypt, encrypt } from '../_pending/models.js';
+import { AuditedModel, Check, Encrypted, ForeignKeyColumn } from '@dalkit/models';
+import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
+import { BelongsTo, Column, DataType, HasOne, Table } from 'sequelize-typescript';
+import { fkTarget } from '../_pending/fk-target.js';
 import { Country } from '../countries/model.js';
 
 /** What a user may do. */
@@ -7,71 +9,57 @@ export const UserRole = { ADMIN: 'admin', CUSTOMER: 'customer' } as const;
 /** What a user may do. */
 export type UserRole = (typeof UserRole)[keyof typeof UserRole];
 
+/** Lower-cases and trims an e-mail address before it is blind-indexed. */
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
 /** A person who can sign in and place orders. The email is stored encrypted, found by blind index. */
-@Table({ tableName: 'users', underscored: true })
-export class User extends AuditedModel {
+@Table({ tableName: 'users' })
+@Check('users_role_check', "role IN ('admin', 'customer')")
+export class User extends AuditedModel<InferAttributes<User>, InferCreationAttributes<User>> {
   @Column({ type: DataType.STRING(100), allowNull: false })
   declare name: string;
 
-  /** Plaintext to the app, AES-256-GCM ciphertext in the database. */
-  @Column({
-    type: DataType.TEXT,
-    allowNull: false,
-    get(this: User) {
-      const stored = this.getDataValue('email') as string | null;
-      return stored == null ? stored : decrypt(stored);
-    },
-    set(this: User, value: string) {
-      this.setDataValue('email', encrypt(value));
-      this.setDataValue('emailBidx', blindIndex(value));
-    },
-  })
+  /** Plaintext to the app; AES-256-GCM ciphertext in `email`, HMAC in `email_blind_index` (unique). */
+  @Encrypted({ blindIndex: { normalize: normalizeEmail, unique: true } })
+  @Column({ type: DataType.TEXT, allowNull: false })
   declare email: string;
 
-  /** HMAC of the normalised email: unique, and the only way to look a user up by email. */
-  @Column({ type: DataType.CHAR(64), allowNull: false, unique: true, field: 'email_bidx' })
-  declare emailBidx: string;
-
   @Column({ type: DataType.STRING(20), allowNull: false, defaultValue: UserRole.CUSTOMER })
-  declare role: UserRole;
+  declare role: CreationOptional<UserRole>;
 
   /** scrypt hash (`scrypt$N$r$p$salt$hash`), null for users who cannot sign in. */
-  @Column({ type: DataType.STRING(255), field: 'password_hash' })
-  declare passwordHash: string | null;
+  @Column({ type: DataType.STRING(255), allowNull: true })
+  declare passwordHash: CreationOptional<string | null>;
 
-  @HasOne(() => Profile, { foreignKey: 'userId', onDelete: 'CASCADE' })
-  declare profile?: Profile;
+  @HasOne(() => Profile)
+  declare profile?: NonAttribute<Profile>;
 }
 
 /** One-to-one with {@link User}: contact details, the phone number encrypted at rest. */
-@Table({ tableName: 'profiles', underscored: true })
-export class Profile extends AuditedModel {
-  @ForeignKey(() => User)
-  @Column({ type: DataType.UUID, allowNull: false, unique: true, field: 'user_id' })
+@Table({ tableName: 'profiles' })
+export class Profile extends AuditedModel<InferAttributes<Profile>, InferCreationAttributes<Profile>> {
+  @ForeignKeyColumn(
+    fkTarget(() => User),
+    { onDelete: 'CASCADE', unique: true },
+  )
   declare userId: string;
 
-  @Column({
-    type: DataType.TEXT,
-    get(this: Profile) {
-      const stored = this.getDataValue('phone') as string | null;
-      return stored == null ? stored : decrypt(stored);
-    },
-    set(this: Profile, value: string | null) {
-      this.setDataValue('phone', value == null ? null : encrypt(value));
-    },
-  })
-  declare phone: string | null;
+  @Encrypted()
+  @Column({ type: DataType.TEXT, allowNull: true })
+  declare phone: CreationOptional<string | null>;
 
-  @Column({ type: DataType.STRING(500) })
-  declare bio: string | null;
+  @Column({ type: DataType.STRING(500), allowNull: true })
+  declare bio: CreationOptional<string | null>;
 
-  @ForeignKey(() => Country)
-  @Column({ type: DataType.UUID, field: 'country_id' })
-  declare countryId: string | null;
+  @ForeignKeyColumn(
+    fkTarget(() => Country),
+    { onDelete: 'SET NULL', allowNull: true },
+  )
+  declare countryId: CreationOptional<string | null>;
 
-  @BelongsTo(() => User, { foreignKey: 'userId', onDelete: 'CASCADE' })
-  declare user?: User;
+  @BelongsTo(() => User)
+  declare user?: NonAttribute<User>;
 
-  @BelongsTo(() => Country, { foreignKey: 'countryId', onDelete: 'SET NULL' })
-  declare country?: Country;
+  @BelongsTo(() => Country)
+  declare country?: NonAttribute<Country>;
 }

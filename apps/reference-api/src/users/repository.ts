@@ -8,7 +8,7 @@ export const USER_LIST: ListSpec = {
   filterable: {
     name: { type: 'string', ops: ['eq', 'like', 'ilike'] },
     role: { type: 'string', ops: ['eq', 'in'] },
-    emailBidx: { type: 'string', ops: ['eq'] },
+    emailBlindIndex: { type: 'string', ops: ['eq'] },
     createdAt: { type: 'date', ops: ['gte', 'lt'] },
   },
   sortable: ['name', 'createdAt'],
@@ -25,7 +25,7 @@ export class UserRepository extends Repository<User> {
   async getWithProfile(id: string, transaction?: Transaction): Promise<User> {
     const user = await this.getById(id, { transaction });
     const profile = await Profile.findOne({ where: { userId: id }, transaction });
-    user.setDataValue('profile', profile ?? undefined);
+    user.profile = profile ?? undefined;
     return user;
   }
 

@@ -1,7 +1,7 @@
+import type { Database } from '@dalkit/connection';
+import { blindIndexWhere } from '@dalkit/models';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Database } from '../_pending/connection.js';
 import { parseListQuery } from '../_pending/list-query.js';
-import { blindIndex } from '../_pending/models.js';
 import { asActor } from '../lib/actor.js';
 import { toListBody } from '../lib/list.js';
 import { hashPassword } from '../lib/password.js';
@@ -13,7 +13,7 @@ import {
   LIST_QUERY,
   listResponse,
 } from '../lib/schemas.js';
-import type { User } from './model.js';
+import { User } from './model.js';
 import { USER_LIST, UserRepository } from './repository.js';
 
 const PROFILE = {
@@ -64,7 +64,7 @@ interface UserBody {
 
 /** The public shape of a user (never the password hash). */
 export function userJson(user: User) {
-  const profile = user.getDataValue('profile') as User['profile'];
+  const profile = user.profile;
   return {
     id: user.id,
     name: user.name,
@@ -124,7 +124,7 @@ export const userRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db
       const email = query['filter[email]'];
       if (typeof email === 'string') {
         delete query['filter[email]'];
-        query['filter[emailBidx]'] = blindIndex(email);
+        query['filter[emailBlindIndex]'] = Object.values(blindIndexWhere(User, 'email', email))[0];
       }
       const result = await users.list(parseListQuery(query, USER_LIST));
       return toListBody(result, userJson);
