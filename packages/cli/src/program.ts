@@ -54,7 +54,7 @@ export function createProgram(context: MutableCliContext): Command {
   addExamples(program, [
     ['dalkit init', 'set up dalkit in this project (asks for dialect and URL)'],
     ['dalkit db check', 'check the database is reachable and migrated'],
-    ['dalkit db backup --out before-release.dalkit', 'back the database up'],
+    ['dalkit db backup --out backups/before-release', 'back the database up'],
     ['dalkit db check --json', 'the same check, as one JSON object'],
   ]);
   return program;

@@ -24,6 +24,4 @@ export interface BackupEngine {
   dump(path: string, onTable: TableProgress): Promise<string>;
   /** Loads the data file into the (empty, or `clean`) target. */
   restore(path: string, options: { clean: boolean }, onTable: TableProgress): Promise<void>;
-  /** Checks the data file can be read by the restore tool, without restoring it. */
-  checkArchive(path: string): Promise<void>;
 }

@@ -52,7 +52,8 @@ async function lastBytes(path: string, count: number): Promise<string> {
 export function createMariadbEngine(
   target: ServerTarget,
   env: Readonly<Record<string, string | undefined>>,
-  tablesToDrop: () => Promise<string[]>,
+  /** Quoted names of the tables `clean` drops first. */
+  tablesToDrop: readonly string[],
 ): BackupEngine {
   const toolEnv = { ...env, MYSQL_PWD: target.password };
   const secrets = [target.password];
@@ -79,7 +80,7 @@ export function createMariadbEngine(
     async restore(path, { clean }, onTable) {
       const executable = await requireTool(['mariadb', 'mysql'], 'mariadb', env);
       const base = [...connectionArgs(target), '--default-character-set=utf8mb4'];
-      const existing = clean ? await tablesToDrop() : [];
+      const existing = clean ? tablesToDrop : [];
       if (existing.length > 0) {
         const drop = `SET FOREIGN_KEY_CHECKS=0; DROP TABLE IF EXISTS ${existing.join(', ')}; SET FOREIGN_KEY_CHECKS=1;`;
         await runTool({
@@ -92,15 +93,17 @@ export function createMariadbEngine(
       onTable(target.database);
       await runTool({ executable, args: [...base, target.database], env: toolEnv, stdinFile: path, secrets });
     },
-    async checkArchive(path) {
-      if (!(await lastBytes(path, 256)).includes(COMPLETED)) {
-        throw new ValidationError(
-          [{ path: 'dump', rule: 'complete', message: `${path} does not end with "${COMPLETED}"` }],
-          {
-            message: `${path} is truncated: it does not end with "${COMPLETED}"`,
-          },
-        );
-      }
-    },
   };
+}
+
+/** Checks that a dump is complete: mariadb-dump ends every finished dump with `-- Dump completed`. */
+export async function checkMariadbDump(path: string): Promise<void> {
+  if (!(await lastBytes(path, 256)).includes(COMPLETED)) {
+    throw new ValidationError(
+      [{ path: 'dump', rule: 'complete', message: `${path} does not end with "${COMPLETED}"` }],
+      {
+        message: `${path} is truncated: it does not end with "${COMPLETED}"`,
+      },
+    );
+  }
 }

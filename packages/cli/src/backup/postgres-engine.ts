@@ -69,9 +69,14 @@ export function createPostgresEngine(
       ];
       await runTool({ executable, args, env: toolEnv, onStderrLine: progressFrom(onTable), secrets });
     },
-    async checkArchive(path) {
-      const executable = await requireTool(['pg_restore'], 'postgres', env);
-      await runTool({ executable, args: ['--list', path], env: toolEnv, secrets });
-    },
   };
+}
+
+/** Checks a custom-format archive with `pg_restore --list` (reads its table of contents, restores nothing). */
+export async function checkPostgresArchive(
+  path: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
+  const executable = await requireTool(['pg_restore'], 'postgres', env);
+  await runTool({ executable, args: ['--list', path], env });
 }
