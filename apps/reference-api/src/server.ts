@@ -21,7 +21,8 @@ export interface RunningServer {
 
 /**
  * Starts the service: opens the database (embedded when no `DATABASE_URL`), applies pending
- * migrations, loads the environment's seeds when configured, and listens.
+ * migrations, loads the environment's seeds when configured, and listens. `databaseEnv` is
+ * where the pool and retry settings (`DB_*`) are read from.
  */
 export async function startServer(
   config: AppConfig,
