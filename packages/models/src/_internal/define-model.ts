@@ -42,7 +42,12 @@ function prepareAttributes(model: ModelCtor): Attributes {
   for (const fk of getForeignKeyDefinitions(prototype)) {
     const column = attributes[fk.attribute];
     if (!column) throw missingColumn(model.name, fk.attribute, 'foreign key');
-    attributes[fk.attribute] = { ...column, type: primaryKeyType(resolveTarget(fk)) };
+    attributes[fk.attribute] = {
+      ...column,
+      type: primaryKeyType(resolveTarget(fk)),
+      allowNull: fk.allowNull,
+      ...(fk.unique ? { unique: true } : {}),
+    };
   }
   for (const encrypted of getEncryptedDefinitions(prototype)) {
     const column = attributes[encrypted.attribute];

@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { addAttribute, DataType, ForeignKey, type Model, type ModelClassGetter } from 'sequelize-typescript';
+import {
+  addAttribute,
+  DataType,
+  ForeignKey,
+  getAttributes,
+  type Model,
+  type ModelClassGetter,
+} from 'sequelize-typescript';
 
 /** What happens to referencing rows when the referenced row is deleted or its key changes. */
 export const ReferentialAction = {
@@ -24,8 +31,7 @@ export interface ForeignKeyColumnOptions {
 }
 
 /** A foreign key declared with {@link ForeignKeyColumn}. */
-export interface ForeignKeyDefinition
-  extends Required<Omit<ForeignKeyColumnOptions, 'allowNull' | 'unique'>> {
+export interface ForeignKeyDefinition extends Required<ForeignKeyColumnOptions> {
   readonly attribute: string;
   readonly target: ModelClassGetter<object, object>;
 }
@@ -49,13 +55,12 @@ export function ForeignKeyColumn<TCreationAttributes extends {}, TModelAttribute
   return (prototype, propertyName) => {
     const attribute = String(propertyName);
     ForeignKey(target)(prototype, attribute);
-    addAttribute(prototype, attribute, {
-      type: DataType.UUID,
-      allowNull: options.allowNull ?? false,
-      ...(options.unique ? { unique: true } : {}),
-    });
+    const declared = getAttributes(prototype)?.[attribute];
+    addAttribute(prototype, attribute, { ...declared, type: DataType.UUID });
     const definition: ForeignKeyDefinition = {
       attribute,
+      allowNull: options.allowNull ?? false,
+      unique: options.unique ?? false,
       target: target as unknown as ForeignKeyDefinition['target'],
       onDelete: options.onDelete,
       onUpdate: options.onUpdate ?? ReferentialAction.CASCADE,
