@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ConfigError, isDalkitError } from '@dalkit/connection';
 import { RerunBehavior, Umzug } from 'umzug';
+import { clearCrashedAttempts } from './_internal/clear-crashed-attempts.js';
 import { sqlFamilyOf } from './_internal/dialect.js';
 import {
   type CreatedMigration,
@@ -213,7 +214,7 @@ export function createMigrator(options: MigratorOptions = {}): Migrator {
       const sources = await loadSources();
       const candidates = upCandidates(sources, upOptions.to);
       const before = await readStatus(sources);
-      checkBeforeUp(before);
+      if (upOptions.dryRun) checkBeforeUp(before);
       const pending = new Set(before.pending);
       const toRun = sources.filter((s) => candidates.includes(s.name) && pending.has(s.name));
       const modules = await Promise.all(toRun.map((s) => s.load()));
@@ -225,6 +226,7 @@ export function createMigrator(options: MigratorOptions = {}): Migrator {
         );
       }
       const { runs, lockWaitMs } = await runLocked('up', sources, candidates, async () => {
+        if (family === 'mysql') await clearCrashedAttempts(sequelize, storage, logger);
         checkBeforeUp(await readStatus(sources));
         if (opts.appRole)
           await grantAppRole(sequelize, {

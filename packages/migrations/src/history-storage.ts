@@ -18,13 +18,14 @@ interface RawRow {
   applied_at: Date | string;
   execution_ms: number | string;
   applied_by: string;
+  schema_hash: string | null;
 }
 
 const CREATE_TABLE: Record<SqlFamily, (table: string) => string> = {
   postgres: (t) =>
-    `CREATE TABLE IF NOT EXISTS ${t} (id serial PRIMARY KEY, name varchar(255) NOT NULL UNIQUE, checksum varchar(64) NOT NULL, state varchar(16) NOT NULL DEFAULT 'applied', applied_at timestamptz NOT NULL DEFAULT now(), execution_ms integer NOT NULL DEFAULT 0, applied_by varchar(255) NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${t} (id serial PRIMARY KEY, name varchar(255) NOT NULL UNIQUE, checksum varchar(64) NOT NULL, state varchar(16) NOT NULL DEFAULT 'applied', applied_at timestamptz NOT NULL DEFAULT now(), execution_ms integer NOT NULL DEFAULT 0, applied_by varchar(255) NOT NULL, schema_hash varchar(64))`,
   mysql: (t) =>
-    `CREATE TABLE IF NOT EXISTS ${t} (id int AUTO_INCREMENT PRIMARY KEY, name varchar(255) NOT NULL UNIQUE, checksum varchar(64) NOT NULL, state varchar(16) NOT NULL DEFAULT 'applied', applied_at datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), execution_ms int NOT NULL DEFAULT 0, applied_by varchar(255) NOT NULL) ENGINE=InnoDB`,
+    `CREATE TABLE IF NOT EXISTS ${t} (id int AUTO_INCREMENT PRIMARY KEY, name varchar(255) NOT NULL UNIQUE, checksum varchar(64) NOT NULL, state varchar(16) NOT NULL DEFAULT 'applied', applied_at datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), execution_ms int NOT NULL DEFAULT 0, applied_by varchar(255) NOT NULL, schema_hash varchar(64)) ENGINE=InnoDB`,
 };
 
 const TABLE_EXISTS: Record<SqlFamily, string> = {
@@ -74,7 +75,7 @@ export class HistoryStorage implements UmzugStorage<unknown> {
   async rows(transaction?: Transaction): Promise<HistoryRow[]> {
     if (!(await this.exists())) return [];
     const rows = await this.#sequelize.query<RawRow>(
-      `SELECT name, checksum, state, applied_at, execution_ms, applied_by FROM ${this.#table} ORDER BY id`,
+      `SELECT name, checksum, state, applied_at, execution_ms, applied_by, schema_hash FROM ${this.#table} ORDER BY id`,
       { type: QueryTypes.SELECT, ...(transaction ? { transaction } : {}) },
     );
     return rows.map((r) => ({
@@ -84,29 +85,43 @@ export class HistoryStorage implements UmzugStorage<unknown> {
       appliedAt: r.applied_at instanceof Date ? r.applied_at : new Date(r.applied_at),
       executionMs: Number(r.execution_ms),
       appliedBy: r.applied_by,
+      ...(r.schema_hash ? { schemaHash: r.schema_hash } : {}),
     }));
   }
 
   /** Writes a history row, inside `transaction` when given. */
   async record(
-    row: { name: string; checksum: string; state: HistoryState; executionMs: number },
+    row: { name: string; checksum: string; state: HistoryState; executionMs: number; schemaHash?: string },
     transaction?: Transaction,
   ): Promise<void> {
     await this.#sequelize.query(
-      `INSERT INTO ${this.#table} (name, checksum, state, execution_ms, applied_by) VALUES ($1, $2, $3, $4, $5)`,
+      `INSERT INTO ${this.#table} (name, checksum, state, execution_ms, applied_by, schema_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
       {
-        bind: [row.name, row.checksum, row.state, Math.round(row.executionMs), this.#appliedBy],
+        bind: [
+          row.name,
+          row.checksum,
+          row.state,
+          Math.round(row.executionMs),
+          this.#appliedBy,
+          row.schemaHash ?? null,
+        ],
         ...(transaction ? { transaction } : {}),
       },
     );
     if (row.state === HistoryState.APPLIED) this.#writtenByRunner.add(row.name);
   }
 
-  /** Moves a non-transactional migration's row to `state` once it finished or failed. */
-  async finish(name: string, state: HistoryState, executionMs: number): Promise<void> {
-    await this.#sequelize.query(`UPDATE ${this.#table} SET state = $1, execution_ms = $2 WHERE name = $3`, {
-      bind: [state, Math.round(executionMs), name],
-    });
+  /** Moves a `started` row to `applied` or `failed` once its migration finished (inside `transaction` when given). */
+  async finish(
+    name: string,
+    state: HistoryState,
+    executionMs: number,
+    transaction?: Transaction,
+  ): Promise<void> {
+    await this.#sequelize.query(
+      `UPDATE ${this.#table} SET state = $1, execution_ms = $2, schema_hash = NULL WHERE name = $3`,
+      { bind: [state, Math.round(executionMs), name], ...(transaction ? { transaction } : {}) },
+    );
     if (state === HistoryState.APPLIED) this.#writtenByRunner.add(name);
   }
 

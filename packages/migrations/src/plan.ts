@@ -84,7 +84,7 @@ export function assertNothingIncomplete(status: MigrationStatus): void {
   throw new MigrationRefusedError(
     RefusalReason.INCOMPLETE,
     status.incomplete,
-    `Migration ${status.incomplete.join(', ')} ran outside a transaction and did not finish (started or failed). Inspect the database and finish or undo its changes by hand, then run \`dalkit migrate repair\` to clear the record.`,
+    `Migration ${status.incomplete.join(', ')} did not finish (its process died, or it failed part-way outside a transaction) and may have left changes. Inspect the database and finish or undo its changes by hand, then run \`dalkit migrate repair\` to clear the record.`,
   );
 }
 

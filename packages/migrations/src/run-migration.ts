@@ -3,6 +3,7 @@ import type { Sequelize } from 'sequelize';
 import { createBoundContext, type StatementRecorder } from './_internal/bound-context.js';
 import type { SqlFamily } from './_internal/dialect.js';
 import { changedTables, snapshotSchema } from './_internal/schema-snapshot.js';
+import { checksumOf } from './checksum.js';
 import { MigrationError } from './errors.js';
 import type { HistoryStorage } from './history-storage.js';
 import { HistoryState, type MigrationLogger, type MigrationModule, type MigrationSource } from './types.js';
@@ -31,7 +32,19 @@ async function runInTransaction(
 ): Promise<number> {
   const { sequelize, storage } = deps;
   const fn = direction === 'up' ? module.up : module.down;
+  // MariaDB commits DDL implicitly: mark the attempt first so a crash shows, and diff the schema after a failure.
   const before = deps.family === 'mysql' ? await snapshotSchema(sequelize) : undefined;
+  const marked = before !== undefined && direction === 'up';
+  if (marked) {
+    const schemaHash = checksumOf(...before);
+    await storage.record({
+      name: source.name,
+      checksum: source.checksum,
+      state: HistoryState.STARTED,
+      executionMs: 0,
+      schemaHash,
+    });
+  }
   const recorder: StatementRecorder = { statements: [] };
   const started = performance.now();
   const transaction = await sequelize.transaction();
@@ -46,27 +59,29 @@ async function runInTransaction(
     });
     await fn?.({ name: source.name, context });
     const ms = performance.now() - started;
-    if (direction === 'up') {
+    if (marked) await storage.finish(source.name, HistoryState.APPLIED, ms, transaction);
+    else if (direction === 'up') {
       await storage.record(
         { name: source.name, checksum: source.checksum, state: HistoryState.APPLIED, executionMs: ms },
         transaction,
       );
-    } else {
-      await storage.remove(source.name, transaction);
-    }
+    } else await storage.remove(source.name, transaction);
     await transaction.commit();
     return ms;
   } catch (error) {
     await transaction.rollback().catch(() => undefined);
     const statement = failedStatement(error, recorder);
     const changed = before ? changedTables(before, await snapshotSchema(sequelize)) : [];
+    if (marked && changed.length > 0)
+      await storage.finish(source.name, HistoryState.FAILED, performance.now() - started);
+    else if (marked) await storage.remove(source.name);
     throw new MigrationError(
       {
         migration: source.name,
         direction,
         ...(statement ? { statement } : {}),
         partial: changed.length > 0,
-        advice: `MariaDB/MySQL commit DDL immediately, so statements before the failing one stayed (tables changed: ${changed.join(', ')}). Undo them by hand (or make the migration idempotent), then run it again.`,
+        advice: `MariaDB/MySQL commit DDL immediately, so statements before the failing one stayed (tables changed: ${changed.join(', ')})${marked ? ' and it is marked failed in the history' : ''}. Undo them by hand (or make the migration idempotent), ${marked ? 'run `dalkit migrate repair` to clear the record, ' : ''}then run it again.`,
       },
       error,
     );

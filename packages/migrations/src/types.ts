@@ -84,6 +84,11 @@ export interface HistoryRow {
   appliedAt: Date;
   executionMs: number;
   appliedBy: string;
+  /**
+   * MariaDB/MySQL, while a migration runs: a hash of the schema before it started. A `started`
+   * row whose hash still matches the schema is a crashed attempt that left nothing behind.
+   */
+  schemaHash?: string;
 }
 
 /** How one migration stands, as `status()` reports it. */

@@ -3,14 +3,14 @@ import { type SqlFamily, sqlFamilyOf } from './dialect.js';
 
 const SNAPSHOT_SQL: Record<SqlFamily, string> = {
   postgres: `
-    SELECT 'relation ' || c.relname || ' ' || c.relkind AS line FROM pg_class c
+    SELECT 'relation ' || c.relname || ' ' || c.relkind::text AS line FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()
     UNION ALL SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '')
       FROM information_schema.columns WHERE table_schema = current_schema()
     UNION ALL SELECT 'index ' || tablename || '.' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()
     UNION ALL SELECT 'constraint ' || cl.relname || '.' || co.conname || ' ' || pg_get_constraintdef(co.oid) FROM pg_constraint co
       JOIN pg_class cl ON cl.oid = co.conrelid JOIN pg_namespace n ON n.oid = co.connamespace WHERE n.nspname = current_schema()
-    UNION ALL SELECT 'type ' || t.typname || ' ' || t.typtype FROM pg_type t
+    UNION ALL SELECT 'type ' || t.typname || ' ' || t.typtype::text FROM pg_type t
       JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = current_schema() AND t.typtype IN ('e', 'd', 'r')`,
   mysql: `
     SELECT CONCAT('relation ', TABLE_NAME, ' ', TABLE_TYPE) AS line FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()

@@ -66,3 +66,18 @@ export async function dropAllTables(sequelize: Sequelize): Promise<void> {
   for (const { t } of tables) await sequelize.query(`DROP TABLE \`${t}\``);
   await sequelize.query('SET FOREIGN_KEY_CHECKS = 1');
 }
+
+/** Ends server sessions still sleeping for a killed runner, so they stop holding table locks. */
+export async function killSleepers(sequelize: Sequelize): Promise<void> {
+  if (sequelize.getDialect() === 'postgres') {
+    await sequelize.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'SELECT pg_sleep%'",
+    );
+    return;
+  }
+  const rows = await sequelize.query<{ id: number }>(
+    "SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND INFO LIKE 'SELECT SLEEP%'",
+    { type: QueryTypes.SELECT },
+  );
+  for (const { id } of rows) await sequelize.query(`KILL ${Number(id)}`).catch(() => undefined);
+}
