@@ -245,7 +245,7 @@ export class Repository<M extends Model, F extends string = never, S extends str
   }
 
   /** count/sum/avg/min/max over allowlisted fields, optionally grouped and filtered. */
-  aggregate<G extends S = never, K extends string = string>(
+  aggregate<G extends Extract<keyof Plain<M>, string> = never, K extends string = string>(
     options: AggregateOptions<G, K, RepositoryFilter<M, F>>,
   ): Promise<AggregateRow<M, G, K>[]> {
     return mapped(async () => {

@@ -1,7 +1,7 @@
 import { ConstraintViolationError, isDalkitError, type ValidationError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import { Column, DataType, Model, Sequelize, Table } from 'sequelize-typescript';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { repositoryFor } from '../../src/index.js';
 import { orderRepository, seed } from '../support/fixtures.js';
 import { Order, User } from '../support/models.js';
