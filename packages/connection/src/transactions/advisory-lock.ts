@@ -12,6 +12,8 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 /** Longest wait between two `pg_try_advisory_xact_lock` polls, in ms. */
 const MAX_POLL_MS = 100;
+/** GET_LOCK's "forever": MariaDB answers NULL to a negative timeout, so wait a year. */
+const GET_LOCK_FOREVER_S = 365 * 24 * 3600;
 
 /** What {@link withAdvisoryLockOn} needs from the transaction manager. */
 export interface AdvisoryLockDeps {
@@ -92,7 +94,7 @@ async function withMariadbLock<T>(
   const [row] = await deps.sequelize.query<{ acquired: number | null }>(
     'SELECT GET_LOCK($1, $2) AS acquired',
     {
-      bind: [name, timeoutMs === undefined ? -1 : timeoutMs / 1000],
+      bind: [name, timeoutMs === undefined ? GET_LOCK_FOREVER_S : timeoutMs / 1000],
       transaction: tx,
       type: QueryTypes.SELECT,
     },

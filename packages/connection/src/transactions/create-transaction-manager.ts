@@ -10,6 +10,7 @@ import { assertJoinable, assertSecondConnectionPossible } from './join-rules.js'
 import { beginManualTransaction } from './manual-transaction.js';
 import { type OuterTransactionDeps, runOuterTransaction } from './outer-transaction.js';
 import { retryTransaction } from './retry-transaction.js';
+import { enableSkipLocked } from './row-lock.js';
 import { runInSavepoint } from './savepoint.js';
 import type { TransactionManager, TransactionOptions } from './types.js';
 
@@ -33,6 +34,7 @@ export function createTransactionManager(
 ): TransactionManager {
   const context = contextOf(sequelize);
   installImplicitTransactions(context);
+  if (deps.dialect !== 'postgres') enableSkipLocked(sequelize);
   const clock = { ...systemClock, ...deps.clock };
   const outer: OuterTransactionDeps = { context, dialect: deps.dialect, logger: deps.logger };
 

@@ -60,11 +60,11 @@ export async function beginManualTransaction(
       end('rolled back');
       await open.rollback();
     },
-    savepoint<T>(fn: (tx: Transaction) => Promise<T>) {
+    async savepoint<T>(fn: (tx: Transaction) => Promise<T>) {
       assertActive('open a savepoint in');
       return runInSavepoint(deps.context, frame, fn, deps.logger);
     },
-    run<T>(fn: (tx: Transaction) => Promise<T>) {
+    async run<T>(fn: (tx: Transaction) => Promise<T>) {
       assertActive('run a callback in');
       return deps.context.storage.run(frame, () => fn(open.transaction));
     },

@@ -1,4 +1,4 @@
-import { type LOCK, Transaction } from 'sequelize';
+import { type LOCK, type Sequelize, Transaction } from 'sequelize';
 import { ValidationError } from '../errors/errors.js';
 
 /** Row locks a read can take, as a const object and a type of the same name. */
@@ -46,4 +46,14 @@ export function rowLockOptions(lock: RowLock): RowLockFindOptions {
     ]);
   }
   return { ...options };
+}
+
+/**
+ * Lets Sequelize's mysql/mariadb dialect emit `SKIP LOCKED` (MariaDB 10.6+, MySQL 8+), which it
+ * otherwise drops silently, turning a skip-locked read into one that waits. Affects this
+ * instance only.
+ */
+export function enableSkipLocked(sequelize: Sequelize): void {
+  const dialect = (sequelize as unknown as { dialect: { supports: Record<string, unknown> } }).dialect;
+  if (!dialect.supports.skipLocked) dialect.supports = { ...dialect.supports, skipLocked: true };
 }
