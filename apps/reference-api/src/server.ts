@@ -27,9 +27,10 @@ export interface RunningServer {
 export async function startServer(
   config: AppConfig,
   logger: Logger = createLogger(config),
+  options: { databaseEnv?: NodeJS.ProcessEnv | false } = {},
 ): Promise<RunningServer> {
   const started = performance.now();
-  const db = openDatabase(config, logger);
+  const db = openDatabase(config, logger, options.databaseEnv ?? process.env);
   try {
     await db.connect();
     prepareDatabase(db, config);

@@ -64,7 +64,9 @@ export function useTestServer(suite: TargetSuite): () => RunningServer {
     const config = loadConfig(testEnv(suite));
     const pool =
       suite.database.maxConnections === 1 ? { DB_POOL_MAX: '1', DB_POOL_MIN: '0' } : { DB_POOL_MAX: '10' };
-    server = await startServer(config, pino({ level: 'silent' }), { databaseEnv: pool });
+    server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), {
+      databaseEnv: pool,
+    });
   });
   afterAll(async () => {
     await server?.stop();
