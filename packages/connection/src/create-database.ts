@@ -9,6 +9,7 @@ import { isAlive, watchForDeadSession } from './dialects/evict-dead-connections.
 import type { RequireFn } from './dialects/load-driver.js';
 import { sequelizeOptions } from './dialects/sequelize-options.js';
 import { ConnectionError } from './errors/errors.js';
+import { mapDatabaseError } from './errors/map-database-error.js';
 import { type HealthReport, measureRoundTrip, poolStats } from './health.js';
 import { createDefaultLogger, type Logger, redactingLogger } from './logging.js';
 import { createQueryLogging } from './query-logging.js';
@@ -43,13 +44,16 @@ export interface DatabaseHandle {
   readonly target: string;
   /** Opens a first connection, retrying with exponential backoff and full jitter; see `retry` config. */
   connect(): Promise<void>;
-  /** Runs `SELECT 1` and returns the round trip in ms; throws when the database is unreachable. */
+  /** Runs `SELECT 1` and returns the round trip in ms; throws a mapped dalkit error when the database is unreachable. */
   ping(): Promise<number>;
   /** Round trip and pool figures (taken as the check starts); never throws (`ok: false` with the error instead). */
   health(): Promise<HealthReport>;
   /** Drains the pool and stops an embedded server. Idempotent. */
   close(): Promise<void>;
-  /** Runs a raw, parameterized SQL statement and returns its rows. */
+  /**
+   * Runs a raw SQL statement with bind parameters (`$1`, `$2`, … on every dialect) and returns
+   * its rows (none for statements without a result). Errors are mapped by `mapDatabaseError`.
+   */
   query<T = Record<string, unknown>>(sql: string, options?: QueryOptions): Promise<T[]>;
 }
 
@@ -192,7 +196,10 @@ export function createDatabase(
       });
       return connecting;
     },
-    ping: () => measureRoundTrip(instance),
+    ping: () =>
+      measureRoundTrip(instance).catch((error: unknown) => {
+        throw mapDatabaseError(error);
+      }),
     async health() {
       const pool = poolStats(instance);
       try {
@@ -221,13 +228,17 @@ export function createDatabase(
       return closing;
     },
     async query<T>(sql: string, queryOptions: QueryOptions = {}) {
-      const [rows] = await instance.query(sql, {
-        type: QueryTypes.RAW,
-        raw: true,
-        ...(queryOptions.bind === undefined ? {} : { bind: queryOptions.bind as unknown[] }),
-        ...(queryOptions.transaction === undefined ? {} : { transaction: queryOptions.transaction }),
-      });
-      return (Array.isArray(rows) ? rows : []) as T[];
+      try {
+        const [rows] = await instance.query(sql, {
+          type: QueryTypes.RAW,
+          raw: true,
+          ...(queryOptions.bind === undefined ? {} : { bind: queryOptions.bind as unknown[] }),
+          ...(queryOptions.transaction === undefined ? {} : { transaction: queryOptions.transaction }),
+        });
+        return (Array.isArray(rows) ? rows : []) as T[];
+      } catch (error) {
+        throw mapDatabaseError(error);
+      }
     },
   };
   forwardMethods(handle, transactions);

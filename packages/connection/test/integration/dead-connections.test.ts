@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import { expect, it } from 'vitest';
-import { createDatabase, silentLogger } from '../../src/index.js';
+import { createDatabase, silentLogger, type TransientError } from '../../src/index.js';
 import { onServer } from '../support/server-admin.js';
 
 describeEachTarget(
@@ -19,7 +19,12 @@ describeEachTarget(
           const outcome = db.query('SELECT pg_sleep(10)').then(
             () => 'no error',
             (error: Error) =>
-              db.query<{ n: number }>('SELECT 1 AS n').then((rows) => `${error.message} / ${rows[0]?.n}`),
+              db
+                .query<{ n: number }>('SELECT 1 AS n')
+                .then(
+                  (rows) =>
+                    `${(error as TransientError).code} ${(error as TransientError).reason} / ${rows[0]?.n}`,
+                ),
           );
           let killed = 0;
           while (killed === 0) {
@@ -32,7 +37,7 @@ describeEachTarget(
             killed = Number(rows[0]?.n);
           }
           const next = await outcome;
-          expect(next).toMatch(/terminating connection due to administrator command \/ 1$/);
+          expect(next).toBe('TRANSIENT connection / 1');
         }
       } finally {
         await db.close();

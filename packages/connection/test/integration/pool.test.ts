@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import { expect, it } from 'vitest';
-import { createDatabase, type HealthReport, silentLogger } from '../../src/index.js';
+import { createDatabase, type HealthReport, isDalkitError, silentLogger } from '../../src/index.js';
 import { sessionCount } from '../support/server-admin.js';
 
 describeEachTarget(
@@ -61,7 +61,8 @@ describeEachTarget('pool acquire timeout', (suite) => {
       const error = await db.query('SELECT 1').catch((e: unknown) => e as Error);
       const waited = Date.now() - started;
       await held.rollback();
-      expect((error as Error).name).toBe('SequelizeConnectionAcquireTimeoutError');
+      expect(isDalkitError(error, 'TIMEOUT')).toBe(true);
+      expect(((error as Error).cause as Error).name).toBe('SequelizeConnectionAcquireTimeoutError');
       expect(waited).toBeGreaterThanOrEqual(290);
       expect(waited).toBeLessThan(1_500);
       expect(await db.query('SELECT 1 AS n')).toHaveLength(1);
