@@ -81,7 +81,7 @@ function unwrap(error: unknown): unknown {
  */
 export function createMigrator(options: MigratorOptions = {}): Migrator {
   const opts = resolveMigratorOptions(options);
-  const { sequelize, owned } = resolveSequelize(options);
+  const { sequelize, close } = resolveSequelize(options);
   const family = sqlFamilyOf(sequelize);
   if (opts.appRole && family !== 'postgres') {
     throw new ConfigError([
@@ -360,8 +360,6 @@ export function createMigrator(options: MigratorOptions = {}): Migrator {
         now: opts.now,
       });
     },
-    async close() {
-      if (owned) await sequelize.close();
-    },
+    close,
   });
 }

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ValidationError } from '@dalkit/connection';
-import { importModule } from './_internal/import-module.js';
+import { importModule, ValidationError } from '@dalkit/connection';
 import { sqlMigrationModule } from './_internal/sql-file-migration.js';
 import { toMigrationModule } from './_internal/to-migration-module.js';
 import { checksumOf } from './checksum.js';

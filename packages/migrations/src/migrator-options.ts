@@ -1,6 +1,6 @@
 import { hostname, userInfo } from 'node:os';
-import { ConfigError } from '@dalkit/connection';
-import { Sequelize } from 'sequelize';
+import { ConfigError, createDatabase } from '@dalkit/connection';
+import type { Sequelize } from 'sequelize';
 import type { MigrationExtension } from './file-name.js';
 import type { LockOption } from './lock/create-migration-lock.js';
 import { type InlineMigration, type MigrationLogger, OutOfOrder } from './types.js';
@@ -77,16 +77,16 @@ function defaultAppliedBy(): string {
   return `${user}@${hostname()}`;
 }
 
-/** Picks the Sequelize instance (explicit > `migrationUrl` > environment) and whether we own it. */
+/**
+ * Picks the Sequelize instance (explicit `sequelize`/`db` > `migrationUrl` >
+ * `DATABASE_MIGRATION_URL` > `DATABASE_URL`) and how to close it when the migrator opened it.
+ */
 export function resolveSequelize(
   options: MigratorOptions,
   env: NodeJS.ProcessEnv = process.env,
-): {
-  sequelize: Sequelize;
-  owned: boolean;
-} {
+): { sequelize: Sequelize; close: () => Promise<void> } {
   const given = options.sequelize ?? options.db?.sequelize;
-  if (given) return { sequelize: given, owned: false };
+  if (given) return { sequelize: given, close: async () => undefined };
   const url = options.migrationUrl ?? migrationUrlFromEnv(env);
   if (!url) {
     throw new ConfigError([
@@ -98,8 +98,8 @@ export function resolveSequelize(
       },
     ]);
   }
-  const normalized = url.replace(/^mariadb:/, 'mysql:');
-  return { sequelize: new Sequelize(normalized, { logging: false, pool: { max: 1, min: 0 } }), owned: true };
+  const db = createDatabase({ url, pool: { max: 1, min: 0 }, logging: { level: 'silent' } }, { env: false });
+  return { sequelize: db.sequelize, close: () => db.close() };
 }
 
 /** Options with every default filled in. */
