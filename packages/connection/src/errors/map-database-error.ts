@@ -74,7 +74,7 @@ function uniqueColumnsOf(error: ErrorLike, constraint: string | undefined): stri
   return keys.length === 1 && keys[0] === constraint ? undefined : keys;
 }
 
-function fromDriver(driver: unknown, error: ErrorLike): DalkitError | undefined {
+function fromDriver(driver: unknown, error: ErrorLike, isSequelize: boolean): DalkitError | undefined {
   if (isPostgresDriverError(driver)) return convertPostgresError(driver, error);
   if (isMariadbDriverError(driver)) {
     const key = (driver.sqlMessage ?? driver.message)
@@ -86,7 +86,8 @@ function fromDriver(driver: unknown, error: ErrorLike): DalkitError | undefined 
       uniqueColumns: uniqueColumnsOf(error, key),
     });
   }
-  if (!isErrorLike(driver)) return undefined;
+  // A bare ECONNRESET may come from anything (an HTTP call in a transaction): only Sequelize's count.
+  if (!isSequelize || !isErrorLike(driver)) return undefined;
   const code = typeof driver.code === 'string' ? driver.code : undefined;
   if ((code && CONNECTION_LOST_CODES.has(code)) || CONNECTION_LOST_MESSAGE.test(driver.message)) {
     return new TransientError('connection', `The database connection was lost${code ? ` (${code})` : ''}`, {
@@ -131,7 +132,7 @@ export function mapDatabaseError<E>(error: E): DalkitError | E {
     );
   }
   const driver = error.parent ?? error.original ?? (isSequelize ? undefined : error);
-  const mapped = fromDriver(driver, error);
+  const mapped = fromDriver(driver, error, isSequelize);
   if (mapped) return mapped;
   if (isSequelize)
     return new QueryError(`${name.replace('Sequelize', '')}: ${error.message}`, { cause: error });

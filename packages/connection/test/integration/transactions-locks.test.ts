@@ -121,7 +121,7 @@ describeEachTarget(
       );
       done.open();
       await holder;
-      expect(free.map((r) => (r as { id: number }).id)).toEqual([2, 3]);
+      expect(free.map((r) => (r as unknown as { id: number }).id)).toEqual([2, 3]);
     });
   },
   { targets: ['postgres', 'mariadb'] },

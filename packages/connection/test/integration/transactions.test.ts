@@ -143,7 +143,7 @@ describeEachTarget('db.transaction', (suite) => {
     const spy = (sql: string) => {
       if (/^SAVEPOINT /.test(sql)) savepoints.push(sql);
     };
-    db.sequelize.addHook('beforeQuery', (_options, query) =>
+    db.sequelize.addHook('afterQuery', 'savepointSpy', (_options, query) =>
       spy((query as unknown as { sql?: string }).sql ?? ''),
     );
     try {
@@ -163,10 +163,11 @@ describeEachTarget('db.transaction', (suite) => {
         });
       });
     } finally {
-      db.sequelize.removeHook('beforeQuery');
+      db.sequelize.removeHook('afterQuery', 'savepointSpy');
     }
     expect(await committedTags(db)).toEqual(['d1', 'd2', 'd3-again']);
-    expect(new Set(savepoints).size).toBe(savepoints.length);
+    expect(savepoints).toHaveLength(4);
+    expect(new Set(savepoints).size).toBe(4);
   });
 
   it('should join the current transaction with propagation "required"', async () => {
