@@ -16,6 +16,8 @@ export interface AppOptions {
   db: Database;
   /** Names of migrations not applied yet (for `/health/ready`). */
   pendingMigrations: () => Promise<string[]>;
+  /** HMAC secret of keyset cursors; share it between instances. @default a random one per process */
+  cursorSecret?: string;
   /** Fastify's logger option: pino options, a pino instance, or false. @default false */
   logger?: FastifyServerOptions['logger'];
   /** Fastify's loggerInstance option (a pino instance). */
@@ -59,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   app.get('/docs', { schema: { hide: true } }, async () => app.swagger());
-  const deps = { db: options.db };
+  const deps = { db: options.db, ...(options.cursorSecret ? { cursorSecret: options.cursorSecret } : {}) };
   await app.register(healthRoutes, { db: options.db, pendingMigrations: options.pendingMigrations });
   await app.register(userRoutes, deps);
   await app.register(categoryRoutes, deps);

@@ -1,22 +1,18 @@
-import type { ListSpec } from '../_pending/list-query.js';
-import { Repository } from '../_pending/repository.js';
+import { Repository } from '@dalkit/repository';
 import { Category } from './model.js';
 
-/** What `GET /categories` may filter and sort on. */
-export const CATEGORY_LIST: ListSpec = {
-  filterable: {
-    name: { type: 'string', ops: ['eq', 'like', 'ilike'] },
-    slug: { type: 'string', ops: ['eq', 'in'] },
-    parentId: { type: 'uuid', ops: ['eq', 'isNull'] },
-    createdAt: { type: 'date', ops: ['gte', 'lt'] },
-  },
-  sortable: ['name', 'createdAt'],
-  defaultSort: ['name'],
-};
+type Filterable = 'name' | 'slug' | 'parentId' | 'createdAt';
+type Sortable = 'name' | 'createdAt';
 
-/** Categories: CRUD and list pages. */
-export class CategoryRepository extends Repository<Category> {
-  constructor() {
-    super(Category, 'Category');
+/** Categories: CRUD and list pages (filter by name, slug, parent; sort by name or creation). */
+export class CategoryRepository extends Repository<Category, Filterable, Sortable> {
+  constructor(cursorSecret?: string) {
+    super(Category, {
+      filterable: ['name', 'slug', 'parentId', 'createdAt'],
+      sortable: ['name', 'createdAt'],
+      defaultSort: ['name'],
+      maxPageSize: 100,
+      ...(cursorSecret ? { cursorSecret } : {}),
+    });
   }
 }

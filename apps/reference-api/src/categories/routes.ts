@@ -1,8 +1,7 @@
-import type { Database } from '@dalkit/connection';
 import type { FastifyPluginAsync } from 'fastify';
-import { parseListQuery } from '../_pending/list-query.js';
 import { asActor } from '../lib/actor.js';
-import { toListBody } from '../lib/list.js';
+import type { RouteDeps } from '../lib/deps.js';
+import { listPage, rawQuery } from '../lib/list.js';
 import {
   ACTOR_HEADERS,
   AUDIT_PROPERTIES,
@@ -11,8 +10,7 @@ import {
   LIST_QUERY,
   listResponse,
 } from '../lib/schemas.js';
-import type { Category } from './model.js';
-import { CATEGORY_LIST, CategoryRepository } from './repository.js';
+import { CategoryRepository } from './repository.js';
 
 const CATEGORY = {
   type: 'object',
@@ -36,14 +34,9 @@ interface CategoryBody {
   parentId?: string | null;
 }
 
-/** The public shape of a category. */
-export function categoryJson(c: Category) {
-  return c.get({ plain: true }) as Record<string, unknown>;
-}
-
 /** CRUD and list for `/categories`. */
-export const categoryRoutes: FastifyPluginAsync<{ db: Database }> = async (app) => {
-  const categories = new CategoryRepository();
+export const categoryRoutes: FastifyPluginAsync<RouteDeps> = async (app, { cursorSecret }) => {
+  const categories = new CategoryRepository(cursorSecret);
   const tags = ['categories'];
 
   app.post<{ Body: CategoryBody }>(
@@ -63,7 +56,7 @@ export const categoryRoutes: FastifyPluginAsync<{ db: Database }> = async (app) 
     },
     async (request, reply) => {
       const created = await asActor(request, () => categories.create({ ...request.body }));
-      return reply.status(201).send(categoryJson(created));
+      return reply.status(201).send(created);
     },
   );
 
@@ -77,17 +70,14 @@ export const categoryRoutes: FastifyPluginAsync<{ db: Database }> = async (app) 
       },
     },
     async (request) => {
-      const result = await categories.list(
-        parseListQuery(request.query as Record<string, unknown>, CATEGORY_LIST),
-      );
-      return toListBody(result, categoryJson);
+      return listPage(categories, rawQuery(request));
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/categories/:id',
     { schema: { tags, params: ID_PARAMS, response: { 200: CATEGORY, ...ERROR_RESPONSES } } },
-    async (request) => categoryJson(await categories.getById(request.params.id)),
+    async (request) => categories.getById(request.params.id),
   );
 
   app.patch<{ Params: { id: string }; Body: Partial<CategoryBody> }>(
@@ -101,8 +91,7 @@ export const categoryRoutes: FastifyPluginAsync<{ db: Database }> = async (app) 
         response: { 200: CATEGORY, ...ERROR_RESPONSES },
       },
     },
-    async (request) =>
-      categoryJson(await asActor(request, () => categories.update(request.params.id, { ...request.body }))),
+    async (request) => asActor(request, () => categories.update(request.params.id, { ...request.body })),
   );
 
   app.delete<{ Params: { id: string } }>(

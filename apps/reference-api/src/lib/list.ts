@@ -1,16 +1,63 @@
-import type { CursorPage, OffsetPage } from '../_pending/repository.js';
+import type { Repository } from '@dalkit/repository';
+import type { FastifyRequest } from 'fastify';
+import type { Model } from 'sequelize-typescript';
 
-/** The `{ items, page }` body of a list endpoint, from either kind of page. */
-export function toListBody<M, T>(result: OffsetPage<M> | CursorPage<M>, map: (item: M) => T) {
-  const items = result.items.map(map);
-  if ('nextCursor' in result) {
+/** Pagination facts of a list response. */
+export interface PageInfo {
+  pageSize: number;
+  hasNext: boolean;
+  /** Offset pagination only. */
+  page?: number;
+  total?: number | null;
+  /** Cursor pagination only: pass as `page[after]` for the next page. */
+  nextCursor?: string | null;
+  /** Cursor pagination only: pass as `page[before]` for the previous page. */
+  prevCursor?: string | null;
+}
+
+/** The raw query string of a request (without `?`). */
+export function rawQuery(request: FastifyRequest): string {
+  const index = request.url.indexOf('?');
+  return index === -1 ? '' : request.url.slice(index + 1);
+}
+
+/**
+ * Runs a list request through the repository's query-string parser: `filter[...]`, `sort`,
+ * and either offset pages (`page[number]`, `page[size]`) or keyset pages (`page[after]`,
+ * empty for the first page, or `page[before]`). Every field, operator and value is checked
+ * against the repository's allowlists before any SQL.
+ */
+export async function listPage<M extends Model, F extends string, S extends string>(
+  repository: Repository<M, F, S>,
+  query: string | URLSearchParams,
+  options: { instances?: boolean } = {},
+): Promise<{ items: unknown[]; page: PageInfo }> {
+  const parsed = repository.parseQuery(query);
+  const { size, after, before } = parsed.page;
+  const read = { sort: parsed.sort, instances: options.instances === true };
+  if (after !== undefined || before !== undefined) {
+    const page = await repository.findKeysetPage(parsed.filter, {
+      ...read,
+      ...(before ? { last: size, before } : { first: size, ...(after ? { after } : {}) }),
+    });
+    const info = page.pageInfo;
     return {
-      items,
-      page: { pageSize: result.pageSize, hasNext: result.hasNextPage, nextCursor: result.nextCursor },
+      items: page.items,
+      page: {
+        pageSize: page.items.length,
+        hasNext: info.hasNextPage,
+        nextCursor: info.hasNextPage ? info.endCursor : null,
+        prevCursor: info.hasPreviousPage ? info.startCursor : null,
+      },
     };
   }
+  const page = await repository.findPage(parsed.filter, {
+    ...read,
+    page: parsed.page.number,
+    pageSize: size,
+  });
   return {
-    items,
-    page: { page: result.page, pageSize: result.pageSize, total: result.total, hasNext: result.hasNext },
+    items: page.items,
+    page: { page: page.page, pageSize: page.pageSize, total: page.total ?? null, hasNext: page.hasNext },
   };
 }

@@ -12,8 +12,8 @@ export const ID_PARAMS = {
 export const NO_QUERY = { type: 'object', additionalProperties: false, properties: {} } as const;
 
 /**
- * The query string of a list endpoint: `filter[<field>]`, `filter[<field>][<op>]`, `sort`,
- * `page[size|number|after|total]`. Field names and operators are checked against each
+ * The query string of a list endpoint: `filter[<field>]`, `filter[<field>][<op>]`,
+ * `filter[or][0][<field>]`, `sort`, `page[size|number|after|before]`. Field names and operators are checked against each
  * endpoint's allowlist by the list parser; anything else is a 400 here.
  */
 export const LIST_QUERY = {
@@ -21,8 +21,8 @@ export const LIST_QUERY = {
   additionalProperties: false,
   properties: { sort: { type: 'string', maxLength: 300 } },
   patternProperties: {
-    '^filter\\[[A-Za-z][A-Za-z0-9_]{0,62}\\](\\[[A-Za-z]{1,10}\\])?$': { type: 'string', maxLength: 4000 },
-    '^page\\[(size|number|after|total)\\]$': { type: 'string', maxLength: 1000 },
+    '^filter(\\[[A-Za-z0-9_.]{1,64}\\]){1,6}$': { type: 'string', maxLength: 4000 },
+    '^page\\[(size|number|after|before)\\]$': { type: 'string', maxLength: 1000 },
   },
 } as const;
 

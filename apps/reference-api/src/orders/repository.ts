@@ -1,35 +1,34 @@
-import type { Transaction } from 'sequelize';
-import type { ListSpec } from '../_pending/list-query.js';
-import { Repository } from '../_pending/repository.js';
+import { Repository } from '@dalkit/repository';
 import { Order, OrderItem } from './model.js';
 
-/** What `GET /orders` may filter and sort on. */
-export const ORDER_LIST: ListSpec = {
-  filterable: {
-    userId: { type: 'uuid', ops: ['eq'] },
-    status: { type: 'string', ops: ['eq', 'in'] },
-    total: { type: 'decimal', ops: ['gte', 'lte'] },
-    createdAt: { type: 'date', ops: ['gte', 'lt'] },
-  },
-  sortable: ['createdAt', 'total'],
-  defaultSort: ['-createdAt'],
-};
+type Filterable = 'userId' | 'status' | 'total' | 'createdAt';
+type Sortable = 'createdAt' | 'total';
+
+/** Order lines. */
+export class OrderItemRepository extends Repository<OrderItem, 'orderId', 'productId'> {
+  constructor() {
+    super(OrderItem, { filterable: ['orderId'], sortable: ['productId'] });
+  }
+}
 
 /** Orders and their items. */
-export class OrderRepository extends Repository<Order> {
-  constructor() {
-    super(Order, 'Order');
+export class OrderRepository extends Repository<Order, Filterable, Sortable> {
+  readonly items = new OrderItemRepository();
+
+  constructor(cursorSecret?: string) {
+    super(Order, {
+      filterable: ['userId', 'status', 'total', 'createdAt'],
+      sortable: ['createdAt', 'total'],
+      defaultSort: ['-createdAt'],
+      maxPageSize: 100,
+      ...(cursorSecret ? { cursorSecret } : {}),
+    });
   }
 
-  /** The order with its items; `NotFoundError` when absent. */
-  async getWithItems(id: string, transaction?: Transaction): Promise<Order> {
-    const order = await this.getById(id, { transaction });
-    const items = await OrderItem.findAll({
-      where: { orderId: id },
-      order: [['productId', 'ASC']],
-      transaction,
-    });
-    order.items = items;
-    return order;
+  /** The order with its items, as plain objects; `NotFoundError` when absent. */
+  async getWithItems(id: string) {
+    const order = await this.getById(id);
+    const items = await this.items.findAll({ orderId: id }, { sort: ['productId'] });
+    return { ...order, items };
   }
 }

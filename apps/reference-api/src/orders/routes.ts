@@ -1,8 +1,7 @@
-import type { Database } from '@dalkit/connection';
 import type { FastifyPluginAsync } from 'fastify';
-import { parseListQuery } from '../_pending/list-query.js';
 import { asActor } from '../lib/actor.js';
-import { toListBody } from '../lib/list.js';
+import type { RouteDeps } from '../lib/deps.js';
+import { listPage, rawQuery } from '../lib/list.js';
 import {
   ACTOR_HEADERS,
   AUDIT_PROPERTIES,
@@ -11,9 +10,10 @@ import {
   LIST_QUERY,
   listResponse,
 } from '../lib/schemas.js';
-import type { Order } from './model.js';
+import { ProductRepository } from '../products/repository.js';
+import { UserRepository } from '../users/repository.js';
 import { type OrderLineInput, placeOrder } from './place-order.js';
-import { ORDER_LIST, OrderRepository } from './repository.js';
+import { OrderRepository } from './repository.js';
 
 const ITEM = {
   type: 'object',
@@ -36,19 +36,20 @@ const ORDER = {
   },
 } as const;
 
-/** The public shape of an order. */
-export function orderJson(order: Order) {
-  const plain = order.get({ plain: true }) as Record<string, unknown>;
-  const items = order.items?.map((item) => {
-    const p = item.get({ plain: true }) as Record<string, unknown>;
-    return { ...p, unitPrice: Number(p.unitPrice) };
-  });
-  return { ...plain, total: Number(plain.total), ...(items ? { items } : {}) };
+/** The public shape of an order: money as numbers. */
+export function orderJson(order: Record<string, unknown> & { items?: Record<string, unknown>[] }) {
+  const items = order.items?.map((item) => ({ ...item, unitPrice: Number(item.unitPrice) }));
+  return { ...order, total: Number(order.total), ...(items ? { items } : {}) };
 }
 
 /** Placing and reading orders. */
-export const orderRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
-  const orders = new OrderRepository();
+export const orderRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, cursorSecret }) => {
+  const orders = new OrderRepository(cursorSecret);
+  const repositories = {
+    orders,
+    products: new ProductRepository(cursorSecret),
+    users: new UserRepository(cursorSecret),
+  };
   const tags = ['orders'];
 
   app.post<{ Body: { userId: string; items: OrderLineInput[] } }>(
@@ -83,7 +84,9 @@ export const orderRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { d
       },
     },
     async (request, reply) => {
-      const order = await asActor(request, () => placeOrder(db, request.body.userId, request.body.items));
+      const order = await asActor(request, () =>
+        placeOrder(db, repositories, request.body.userId, request.body.items),
+      );
       return reply.status(201).send(orderJson(order));
     },
   );
@@ -92,8 +95,8 @@ export const orderRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { d
     '/orders',
     { schema: { tags, querystring: LIST_QUERY, response: { 200: listResponse(ORDER), ...ERROR_RESPONSES } } },
     async (request) => {
-      const result = await orders.list(parseListQuery(request.query as Record<string, unknown>, ORDER_LIST));
-      return toListBody(result, orderJson);
+      const { items, page } = await listPage(orders, rawQuery(request));
+      return { items: items.map((o) => orderJson(o as Record<string, unknown>)), page };
     },
   );
 

@@ -1,20 +1,8 @@
-import type { Transaction } from 'sequelize';
-import type { ListSpec } from '../_pending/list-query.js';
-import { Repository } from '../_pending/repository.js';
+import { Repository } from '@dalkit/repository';
 import { Product, ProductCategory } from './model.js';
 
-/** What `GET /products` may filter and sort on. */
-export const PRODUCT_LIST: ListSpec = {
-  filterable: {
-    name: { type: 'string', ops: ['eq', 'like', 'ilike'] },
-    sku: { type: 'string', ops: ['eq', 'in'] },
-    price: { type: 'decimal', ops: ['eq', 'gt', 'gte', 'lt', 'lte'] },
-    stock: { type: 'integer', ops: ['eq', 'gt', 'gte', 'lt', 'lte'] },
-    createdAt: { type: 'date', ops: ['gte', 'lt'] },
-  },
-  sortable: ['name', 'price', 'stock', 'createdAt'],
-  defaultSort: ['-createdAt'],
-};
+type Filterable = 'id' | 'name' | 'sku' | 'price' | 'stock' | 'createdAt';
+type Sortable = 'name' | 'price' | 'stock' | 'createdAt';
 
 /** Per-category figures of `GET /products/stats`. */
 export interface CategoryStats {
@@ -24,56 +12,62 @@ export interface CategoryStats {
   avgPrice: number | null;
 }
 
-/** Products: CRUD, category links, and aggregates. */
-export class ProductRepository extends Repository<Product> {
+/** Product-category links (the many-to-many junction). */
+class ProductCategoryRepository extends Repository<
+  ProductCategory,
+  'productId' | 'categoryId',
+  'categoryId'
+> {
   constructor() {
-    super(Product, 'Product');
+    super(ProductCategory, { filterable: ['productId', 'categoryId'], sortable: ['categoryId'] });
   }
+}
 
-  /** Category ids of one product, in a stable order. */
-  async categoryIds(productId: string, transaction?: Transaction): Promise<string[]> {
-    const links = await ProductCategory.findAll({
-      where: { productId },
-      attributes: ['categoryId'],
-      order: [['categoryId', 'ASC']],
-      transaction,
+/** Products: CRUD, list pages, category links and aggregates. */
+export class ProductRepository extends Repository<Product, Filterable, Sortable> {
+  private readonly links = new ProductCategoryRepository();
+
+  constructor(cursorSecret?: string) {
+    super(Product, {
+      filterable: ['id', 'name', 'sku', 'price', 'stock', 'createdAt'],
+      sortable: ['name', 'price', 'stock', 'createdAt'],
+      aggregatable: ['price'],
+      defaultSort: ['-createdAt'],
+      maxPageSize: 100,
+      ...(cursorSecret ? { cursorSecret } : {}),
     });
-    return links.map((l) => l.categoryId);
   }
 
-  /** Replaces the category links of a product. */
-  async setCategories(
-    productId: string,
-    categoryIds: readonly string[],
-    transaction: Transaction,
-  ): Promise<void> {
-    await ProductCategory.destroy({ where: { productId }, transaction });
-    if (categoryIds.length === 0) return;
-    await ProductCategory.bulkCreate(
-      [...new Set(categoryIds)].map((categoryId) => ({ productId, categoryId })),
-      { transaction },
-    );
+  /** Category ids of one product, sorted. */
+  async categoryIds(productId: string): Promise<string[]> {
+    const links = await this.links.findAll({ productId }, { sort: ['categoryId'] });
+    return links.map((l) => l.categoryId as string);
+  }
+
+  /** Replaces the category links of a product (inside the caller's transaction). */
+  async setCategories(productId: string, categoryIds: readonly string[]): Promise<void> {
+    await this.links.deleteWhere({ productId });
+    for (const categoryId of new Set(categoryIds)) await this.links.create({ productId, categoryId });
   }
 
   /** Product count and average price overall and per category (categories without products included). */
   async stats(): Promise<{ productCount: number; avgPrice: number | null; categories: CategoryStats[] }> {
+    const [overall] = await this.aggregate({
+      metrics: { n: { fn: 'count' }, avg: { fn: 'avg', field: 'price' } },
+    });
     const sequelize = this.model.sequelize;
     if (!sequelize) throw new Error('Product is not registered');
-    const [[overall], [perCategory]] = await Promise.all([
-      sequelize.query('SELECT count(*) AS n, avg(price) AS avg FROM products'),
-      sequelize.query(
-        `SELECT c.id, c.name, count(p.id) AS n, avg(p.price) AS avg
-         FROM categories c
-         LEFT JOIN product_categories pc ON pc.category_id = c.id
-         LEFT JOIN products p ON p.id = pc.product_id
-         GROUP BY c.id, c.name
-         ORDER BY c.name, c.id`,
-      ),
-    ]);
-    const row = (overall as { n: string; avg: string | null }[])[0];
+    const [perCategory] = await sequelize.query(
+      `SELECT c.id, c.name, count(p.id) AS n, avg(p.price) AS avg
+       FROM categories c
+       LEFT JOIN product_categories pc ON pc.category_id = c.id
+       LEFT JOIN products p ON p.id = pc.product_id
+       GROUP BY c.id, c.name
+       ORDER BY c.name, c.id`,
+    );
     return {
-      productCount: Number(row?.n ?? 0),
-      avgPrice: round(row?.avg ?? null),
+      productCount: Number(overall?.n ?? 0),
+      avgPrice: round(overall?.avg ?? null),
       categories: (perCategory as { id: string; name: string; n: string; avg: string | null }[]).map((r) => ({
         categoryId: r.id,
         categoryName: r.name,

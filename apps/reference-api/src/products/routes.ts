@@ -1,8 +1,7 @@
-import type { Database } from '@dalkit/connection';
 import type { FastifyPluginAsync } from 'fastify';
-import { parseListQuery } from '../_pending/list-query.js';
 import { asActor } from '../lib/actor.js';
-import { toListBody } from '../lib/list.js';
+import type { RouteDeps } from '../lib/deps.js';
+import { listPage, rawQuery } from '../lib/list.js';
 import {
   ACTOR_HEADERS,
   AUDIT_PROPERTIES,
@@ -11,8 +10,7 @@ import {
   LIST_QUERY,
   listResponse,
 } from '../lib/schemas.js';
-import type { Product } from './model.js';
-import { PRODUCT_LIST, ProductRepository } from './repository.js';
+import { ProductRepository } from './repository.js';
 
 const PRODUCT = {
   type: 'object',
@@ -62,15 +60,14 @@ interface ProductBody {
   categoryIds?: string[];
 }
 
-/** The public shape of a product. */
-export function productJson(p: Product, categoryIds?: string[]) {
-  const plain = p.get({ plain: true }) as Record<string, unknown>;
-  return { ...plain, price: Number(plain.price), ...(categoryIds ? { categoryIds } : {}) };
+/** The public shape of a product: the price as a number. */
+export function productJson(product: Record<string, unknown>, categoryIds?: string[]) {
+  return { ...product, price: Number(product.price), ...(categoryIds ? { categoryIds } : {}) };
 }
 
 /** CRUD, list and stats for `/products`. */
-export const productRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
-  const products = new ProductRepository();
+export const productRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, cursorSecret }) => {
+  const products = new ProductRepository(cursorSecret);
   const tags = ['products'];
 
   app.post<{ Body: ProductBody }>(
@@ -91,12 +88,9 @@ export const productRoutes: FastifyPluginAsync<{ db: Database }> = async (app, {
     async (request, reply) => {
       const { categoryIds = [], ...fields } = request.body;
       const body = await asActor(request, () =>
-        db.transaction(async (transaction) => {
-          const product = await products.create(
-            { ...fields, price: fields.price.toFixed(2) },
-            { transaction },
-          );
-          await products.setCategories(product.id, categoryIds, transaction);
+        db.transaction(async () => {
+          const product = await products.create({ ...fields, price: fields.price.toFixed(2) });
+          await products.setCategories(product.id, categoryIds);
           return productJson(product, [...categoryIds].sort());
         }),
       );
@@ -110,10 +104,8 @@ export const productRoutes: FastifyPluginAsync<{ db: Database }> = async (app, {
       schema: { tags, querystring: LIST_QUERY, response: { 200: listResponse(PRODUCT), ...ERROR_RESPONSES } },
     },
     async (request) => {
-      const result = await products.list(
-        parseListQuery(request.query as Record<string, unknown>, PRODUCT_LIST),
-      );
-      return toListBody(result, (p) => productJson(p));
+      const { items, page } = await listPage(products, rawQuery(request));
+      return { items: items.map((p) => productJson(p as Record<string, unknown>)), page };
     },
   );
 
@@ -126,7 +118,7 @@ export const productRoutes: FastifyPluginAsync<{ db: Database }> = async (app, {
     { schema: { tags, params: ID_PARAMS, response: { 200: PRODUCT, ...ERROR_RESPONSES } } },
     async (request) => {
       const product = await products.getById(request.params.id);
-      return productJson(product, await products.categoryIds(product.id));
+      return productJson(product, await products.categoryIds(request.params.id));
     },
   );
 
@@ -143,12 +135,16 @@ export const productRoutes: FastifyPluginAsync<{ db: Database }> = async (app, {
     },
     async (request) => {
       const { categoryIds, ...fields } = request.body;
-      const patch = { ...fields, ...(fields.price === undefined ? {} : { price: fields.price.toFixed(2) }) };
+      const { price, ...rest } = fields;
+      const patch = { ...rest, ...(price === undefined ? {} : { price: price.toFixed(2) }) };
+      const { id } = request.params;
       return asActor(request, () =>
-        db.transaction(async (transaction) => {
-          const product = await products.update(request.params.id, patch, { transaction });
-          if (categoryIds) await products.setCategories(product.id, categoryIds, transaction);
-          return productJson(product, await products.categoryIds(product.id, transaction));
+        db.transaction(async () => {
+          const product = Object.keys(patch).length
+            ? await products.update(id, patch)
+            : await products.getById(id);
+          if (categoryIds) await products.setCategories(id, categoryIds);
+          return productJson(product, await products.categoryIds(id));
         }),
       );
     },

@@ -1,42 +1,44 @@
-import type { Transaction } from 'sequelize';
-import type { ListSpec } from '../_pending/list-query.js';
-import { Repository } from '../_pending/repository.js';
+import { Repository } from '@dalkit/repository';
 import { Profile, User } from './model.js';
 
-/** What `GET /users` may filter and sort on (`filter[email]` is turned into a blind-index match). */
-export const USER_LIST: ListSpec = {
-  filterable: {
-    name: { type: 'string', ops: ['eq', 'like', 'ilike'] },
-    role: { type: 'string', ops: ['eq', 'in'] },
-    emailBlindIndex: { type: 'string', ops: ['eq'] },
-    createdAt: { type: 'date', ops: ['gte', 'lt'] },
-  },
-  sortable: ['name', 'createdAt'],
-  defaultSort: ['-createdAt'],
-};
+type Filterable = 'name' | 'role' | 'emailBlindIndex' | 'createdAt';
+type Sortable = 'name' | 'createdAt';
 
-/** Users and their one-to-one profiles. */
-export class UserRepository extends Repository<User> {
+/** Profiles, one per user. */
+class ProfileRepository extends Repository<Profile, 'userId', never> {
   constructor() {
-    super(User, 'User');
+    super(Profile, { filterable: ['userId'] });
+  }
+}
+
+/** Users and their one-to-one profiles. Reads return instances so encrypted columns decrypt. */
+export class UserRepository extends Repository<User, Filterable, Sortable> {
+  private readonly profiles = new ProfileRepository();
+
+  constructor(cursorSecret?: string) {
+    super(User, {
+      filterable: ['name', 'role', 'emailBlindIndex', 'createdAt'],
+      sortable: ['name', 'createdAt'],
+      defaultSort: ['-createdAt'],
+      maxPageSize: 100,
+      ...(cursorSecret ? { cursorSecret } : {}),
+    });
   }
 
   /** The user with its profile; `NotFoundError` when absent. */
-  async getWithProfile(id: string, transaction?: Transaction): Promise<User> {
-    const user = await this.getById(id, { transaction });
-    const profile = await Profile.findOne({ where: { userId: id }, transaction });
-    user.profile = profile ?? undefined;
+  async getWithProfile(id: string): Promise<User> {
+    const user = await this.getById(id, { instances: true });
+    user.profile = (await this.profiles.findOne({ userId: id }, { instances: true })) ?? undefined;
     return user;
   }
 
-  /** Creates or updates the profile of a user. */
+  /** Creates or updates the profile of a user (inside the caller's transaction). */
   async saveProfile(
     userId: string,
-    fields: Record<string, unknown>,
-    transaction: Transaction,
-  ): Promise<Profile> {
-    const existing = await Profile.findOne({ where: { userId }, transaction });
-    if (existing) return existing.update(fields, { transaction });
-    return Profile.create({ userId, ...fields }, { transaction });
+    fields: Partial<Pick<Profile, 'phone' | 'bio' | 'countryId'>>,
+  ): Promise<void> {
+    const existing = await this.profiles.findOne({ userId });
+    if (existing) await this.profiles.update(existing.id, fields);
+    else await this.profiles.create({ userId, ...fields });
   }
 }

@@ -1,9 +1,8 @@
-import type { Database } from '@dalkit/connection';
 import { blindIndexWhere } from '@dalkit/models';
 import type { FastifyPluginAsync } from 'fastify';
-import { parseListQuery } from '../_pending/list-query.js';
 import { asActor } from '../lib/actor.js';
-import { toListBody } from '../lib/list.js';
+import type { RouteDeps } from '../lib/deps.js';
+import { listPage, rawQuery } from '../lib/list.js';
 import { hashPassword } from '../lib/password.js';
 import {
   ACTOR_HEADERS,
@@ -14,7 +13,7 @@ import {
   listResponse,
 } from '../lib/schemas.js';
 import { User } from './model.js';
-import { USER_LIST, UserRepository } from './repository.js';
+import { UserRepository } from './repository.js';
 
 const PROFILE = {
   type: ['object', 'null'],
@@ -84,8 +83,8 @@ async function fieldsOf(body: Partial<UserBody>) {
 }
 
 /** CRUD and list for `/users`, each user with its one-to-one profile. */
-export const userRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
-  const users = new UserRepository();
+export const userRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, cursorSecret }) => {
+  const users = new UserRepository(cursorSecret);
   const tags = ['users'];
 
   app.post<{ Body: UserBody }>(
@@ -106,10 +105,14 @@ export const userRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db
     async (request, reply) => {
       const fields = await fieldsOf(request.body);
       const user = await asActor(request, () =>
-        db.transaction(async (transaction) => {
-          const created = await users.create(fields, { transaction });
-          if (request.body.profile) await users.saveProfile(created.id, request.body.profile, transaction);
-          return users.getWithProfile(created.id, transaction);
+        db.transaction(async () => {
+          const created = await users.create({
+            ...fields,
+            name: request.body.name,
+            email: request.body.email,
+          });
+          if (request.body.profile) await users.saveProfile(created.id, request.body.profile);
+          return users.getWithProfile(created.id);
         }),
       );
       return reply.status(201).send(userJson(user));
@@ -120,14 +123,17 @@ export const userRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db
     '/users',
     { schema: { tags, querystring: LIST_QUERY, response: { 200: listResponse(USER), ...ERROR_RESPONSES } } },
     async (request) => {
-      const query = { ...(request.query as Record<string, unknown>) };
-      const email = query['filter[email]'];
-      if (typeof email === 'string') {
-        delete query['filter[email]'];
-        query['filter[emailBlindIndex]'] = Object.values(blindIndexWhere(User, 'email', email))[0];
+      const query = new URLSearchParams(rawQuery(request));
+      const email = query.get('filter[email]');
+      if (email !== null) {
+        query.delete('filter[email]');
+        query.set(
+          'filter[emailBlindIndex]',
+          Object.values(blindIndexWhere(User, 'email', email))[0] as string,
+        );
       }
-      const result = await users.list(parseListQuery(query, USER_LIST));
-      return toListBody(result, userJson);
+      const { items, page } = await listPage(users, query, { instances: true });
+      return { items: (items as User[]).map(userJson), page };
     },
   );
 
@@ -150,13 +156,13 @@ export const userRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db
     },
     async (request) => {
       const fields = await fieldsOf(request.body);
+      const { id } = request.params;
       const user = await asActor(request, () =>
-        db.transaction(async (transaction) => {
-          const { id } = request.params;
-          if (Object.keys(fields).length > 0) await users.update(id, fields, { transaction });
-          else await users.getById(id, { transaction });
-          if (request.body.profile) await users.saveProfile(id, request.body.profile, transaction);
-          return users.getWithProfile(id, transaction);
+        db.transaction(async () => {
+          if (Object.keys(fields).length > 0) await users.update(id, fields);
+          else await users.getById(id);
+          if (request.body.profile) await users.saveProfile(id, request.body.profile);
+          return users.getWithProfile(id);
         }),
       );
       return userJson(user);

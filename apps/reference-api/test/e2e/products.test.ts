@@ -151,7 +151,7 @@ describeEachTarget(
         }
         const unknownFilter = await api('GET', '/products?filter[secret]=1');
         expect(unknownFilter.status).toBe(400);
-        expect(unknownFilter.body.errors[0]).toMatchObject({ path: 'filter[secret]', rule: 'unknownField' });
+        expect(unknownFilter.body.errors[0].path).toBe('filter.secret');
       });
 
       it('should reject injection strings in filters and sort with 400 and leave the data unchanged', async () => {
