@@ -25,13 +25,12 @@ function readCa(path: string): string {
  * The TLS options handed to the driver for an `sslmode`, with libpq's meanings:
  * `disable` → no TLS; `require` → TLS without certificate checks; `verify-ca` → the server
  * certificate must chain to the CA, any host name; `verify-full` → CA and host name checked.
- * A CA file (`ssl.ca`) is read once, here.
+ * A CA file (`ssl.ca`) is read once, here (not at all with `disable`).
  */
 export function sslOptions(ssl: ResolvedDatabaseConfig['ssl']): false | ConnectionOptions {
+  if (ssl.mode === 'disable') return false;
   const ca = ssl.ca === undefined ? undefined : readCa(ssl.ca);
   switch (ssl.mode) {
-    case 'disable':
-      return false;
     case 'require':
       return { rejectUnauthorized: false, ...(ca ? { ca } : {}) };
     case 'verify-ca':

@@ -71,3 +71,26 @@ describeEachTarget('pool acquire timeout', (suite) => {
     }
   });
 });
+
+describeEachTarget(
+  'pool min and idle',
+  (suite) => {
+    it('should close idle connections above pool.min after pool.idleMs, keeping pool.min open', async () => {
+      const db = createDatabase(
+        { url: suite.database.url, pool: { min: 2, max: 5, idleMs: 200 } },
+        { logger: silentLogger, env: false },
+      );
+      try {
+        const sleep = suite.target === 'mariadb' ? 'SELECT SLEEP(0.1)' : 'SELECT pg_sleep(0.1)';
+        await Promise.all(Array.from({ length: 5 }, () => db.query(sleep)));
+        expect((await db.health()).pool.size).toBe(5);
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        const { pool } = await db.health();
+        expect(pool).toMatchObject({ size: 2, min: 2, max: 5 });
+      } finally {
+        await db.close();
+      }
+    });
+  },
+  { targets: ['postgres', 'mariadb'] },
+);
