@@ -1,7 +1,7 @@
 import type { Database } from '@dalkit/connection';
+import { createMigrator } from '@dalkit/migrations';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { createMigrator } from './_pending/migrations.js';
 import { buildApp } from './app.js';
 import type { AppConfig } from './config.js';
 import { openDatabase } from './database.js';
@@ -34,9 +34,9 @@ export async function startServer(
   try {
     await db.connect();
     prepareDatabase(db, config);
-    const migrator = createMigrator({ sequelize: db.sequelize, migrations: MIGRATIONS });
+    const migrator = createMigrator({ db, migrations: MIGRATIONS, logger, appliedBy: 'reference-api' });
     if (config.migrateOnStart) {
-      const applied = await migrator.up();
+      const applied = (await migrator.up()).migrations.map((m) => m.name);
       logger.info(
         { applied },
         applied.length ? `applied ${applied.length} migrations` : 'schema is up to date',
