@@ -20,8 +20,11 @@ export type WriteTarget = string | SeedModel;
 /** One row to write: column (or, for a model, attribute) names to values. */
 export type SeedRow = Record<string, unknown>;
 
-/** Rows for the bulk helpers: an array, or an (async) iterable for large generated data sets. */
-export type SeedRows = Iterable<SeedRow> | AsyncIterable<SeedRow>;
+/**
+ * Rows for the bulk helpers: an array, or an (async) iterable for large generated data sets.
+ * Any object type is accepted (interfaces included); its own keys are the columns.
+ */
+export type SeedRows = Iterable<object> | AsyncIterable<object>;
 
 /** Options shared by the write helpers. */
 export interface WriteOptions {

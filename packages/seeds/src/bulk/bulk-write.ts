@@ -4,6 +4,7 @@ import { dialectFamily, quoteTable } from '../_internal/identifiers.js';
 import { silentProgress } from '../progress/log-progress.js';
 import type { ProgressReporter } from '../progress/types.js';
 import type { SeedRow, SeedRows, WriteOptions, WriteTarget } from '../types.js';
+import { toArrayLiteral } from './array-literal.js';
 import { assertColumnsExist, postgresColumnTypes } from './column-types.js';
 import { rowChunks } from './row-chunks.js';
 import { type RowShape, resolveRowShape } from './row-shape.js';
@@ -67,13 +68,14 @@ function naturalKey(shape: RowShape, mode: WriteMode, conflictOn: readonly strin
   return key;
 }
 
-function columnArrays(shape: RowShape, chunk: SeedRow[]): unknown[][] {
+/** One array literal per column: pg would otherwise re-escape every element on its slower path. */
+function columnArrays(shape: RowShape, jsonColumns: readonly boolean[], chunk: SeedRow[]): string[] {
   const arrays: unknown[][] = shape.columns.map(() => new Array(chunk.length));
   for (let r = 0; r < chunk.length; r++) {
     const values = shape.values(chunk[r] as SeedRow);
     for (let c = 0; c < values.length; c++) (arrays[c] as unknown[])[r] = values[c];
   }
-  return arrays;
+  return arrays.map((values, c) => toArrayLiteral(values, jsonColumns[c]));
 }
 
 async function plan(
@@ -96,10 +98,11 @@ async function plan(
   const columnTypes = shape.columns.map((c) => types?.get(c) ?? '');
   if (types && !columnTypes.some((t) => t.endsWith('[]'))) {
     const sql = unnestInsertSql(quotedTable, shape.columns, columnTypes, tail);
+    const jsonColumns = columnTypes.map((t) => t === 'json' || t === 'jsonb');
     return {
       shape,
       chunkSize: options.chunkSize ?? DEFAULT_UNNEST_CHUNK,
-      statement: (chunk) => ({ sql, bind: columnArrays(shape, chunk) }),
+      statement: (chunk) => ({ sql, bind: columnArrays(shape, jsonColumns, chunk) }),
     };
   }
   const sqlByRows = new Map<number, string>();
