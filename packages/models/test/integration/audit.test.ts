@@ -1,18 +1,10 @@
-import type { Database } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import type { CreationOptional, InferAttributes, InferCreationAttributes } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import { Column, DataType, Table } from 'sequelize-typescript';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import {
-  AuditedModel,
-  BigIntPrimaryKey,
-  currentActor,
-  isUuidV7,
-  registerModels,
-  runAs,
-} from '../../src/index.js';
-import { openDatabase } from '../support/open-database.js';
+import { beforeEach, expect, it } from 'vitest';
+import { AuditedModel, BigIntPrimaryKey, currentActor, isUuidV7, runAs } from '../../src/index.js';
+import { useModels } from '../support/open-database.js';
 
 @Table({ tableName: 'notes' })
 class Note extends AuditedModel<InferAttributes<Note>, InferCreationAttributes<Note>> {
@@ -30,13 +22,7 @@ class Event extends AuditedModel<InferAttributes<Event>, InferCreationAttributes
 }
 
 describeEachTarget('audit columns', (suite) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = openDatabase(suite);
-    registerModels(db, [Note, Event]);
-    await db.sequelize.sync({ force: true });
-  });
-  afterAll(() => db.close());
+  const ctx = useModels(suite, [Note, Event]);
   beforeEach(async () => {
     await Note.destroy({ where: {}, truncate: true });
   });
@@ -46,13 +32,13 @@ describeEachTarget('audit columns', (suite) => {
     expect(isUuidV7(note.id)).toBe(true);
     expect(note.createdAt).toBeInstanceOf(Date);
     expect(note.updatedAt).toBeInstanceOf(Date);
-    const [row] = await db.query<Record<string, unknown>>('SELECT id, created_at, updated_at FROM notes');
+    const [row] = await ctx.db.query<Record<string, unknown>>('SELECT id, created_at, updated_at FROM notes');
     expect(String(row?.id)).toBe(note.id);
   });
 
   it('should store the timestamps with time zone on PostgreSQL', async () => {
     if (suite.target === 'mariadb') return;
-    const rows = await db.query<{ column_name: string; data_type: string }>(
+    const rows = await ctx.db.query<{ column_name: string; data_type: string }>(
       "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'notes' AND column_name IN ('created_at', 'updated_at')",
     );
     expect(rows.map((r) => r.data_type)).toEqual(['timestamp with time zone', 'timestamp with time zone']);
@@ -91,7 +77,7 @@ describeEachTarget('audit columns', (suite) => {
     await Note.bulkCreate([{ title: 'x' }, { title: 'x' }, { title: 'y' }]);
     const [count] = await runAs('carol', () => Note.update({ title: 'z' }, { where: { title: 'x' } }));
     expect(count).toBe(2);
-    const rows = await db.query<{ title: string; updated_by: string | null; created_by: string | null }>(
+    const rows = await ctx.db.query<{ title: string; updated_by: string | null; created_by: string | null }>(
       'SELECT title, created_by, updated_by FROM notes ORDER BY title',
     );
     expect(rows).toEqual([
@@ -103,14 +89,14 @@ describeEachTarget('audit columns', (suite) => {
 
   it('should fill the audit columns inside a transaction of the database handle', async () => {
     const id = await runAs('dave', () =>
-      db.transaction(async () => {
+      ctx.db.transaction(async () => {
         expect(currentActor()).toBe('dave');
         const note = await Note.create({ title: 'in a transaction' });
         await Note.update({ title: 'changed in a transaction' }, { where: { id: note.id } });
         return note.id;
       }),
     );
-    const rows = await db.query<{ created_by: string; updated_by: string }>(
+    const rows = await ctx.db.query<{ created_by: string; updated_by: string }>(
       'SELECT created_by, updated_by FROM notes WHERE id = $1',
       { bind: [id] },
     );
@@ -120,7 +106,7 @@ describeEachTarget('audit columns', (suite) => {
   it('should not fill anything for a transaction that rolled back', async () => {
     await expect(
       runAs('erin', () =>
-        db.transaction(async () => {
+        ctx.db.transaction(async () => {
           await Note.create({ title: 'rolled back' });
           throw new Error('boom');
         }),
@@ -137,7 +123,7 @@ describeEachTarget('audit columns', (suite) => {
     const found = await Event.findByPk(first.id, { rejectOnEmpty: true });
     expect(found.id).toBe(first.id);
     expect(found.createdBy).toBe('frank');
-    const rows = await db.sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM events', {
+    const rows = await ctx.db.sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM events', {
       type: QueryTypes.SELECT,
     });
     expect(Number(rows[0]?.n)).toBe(2);

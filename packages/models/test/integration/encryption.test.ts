@@ -1,8 +1,8 @@
-import { type Database, ErrorCode, isDalkitError, mapDatabaseError } from '@dalkit/connection';
+import { ErrorCode, isDalkitError, mapDatabaseError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import type { CreationOptional, InferAttributes, InferCreationAttributes } from 'sequelize';
 import { Column, DataType, Table } from 'sequelize-typescript';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import {
   AuditedModel,
   blindIndexWhere,
@@ -12,7 +12,7 @@ import {
   reencrypt,
   registerModels,
 } from '../../src/index.js';
-import { openDatabase } from '../support/open-database.js';
+import { useModels } from '../support/open-database.js';
 
 @Table({ tableName: 'patients' })
 class Patient extends AuditedModel<InferAttributes<Patient>, InferCreationAttributes<Patient>> {
@@ -46,17 +46,11 @@ interface RawPatient {
 }
 
 describeEachTarget('encrypted columns', (suite) => {
-  let db: Database;
+  const ctx = useModels(suite, [Patient], { encryption: RING_1 });
   const raw = () =>
-    db.query<RawPatient>('SELECT id, email, email_blind_index, diagnosis FROM patients ORDER BY name');
-  beforeAll(async () => {
-    db = openDatabase(suite);
-    registerModels(db, [Patient], { encryption: RING_1 });
-    await db.sequelize.sync({ force: true });
-  });
-  afterAll(() => db.close());
+    ctx.db.query<RawPatient>('SELECT id, email, email_blind_index, diagnosis FROM patients ORDER BY name');
   beforeEach(async () => {
-    registerModels(db, [Patient], { encryption: RING_1 });
+    registerModels(ctx.db, [Patient], { encryption: RING_1 });
     await Patient.destroy({ where: {}, truncate: true });
   });
 
@@ -132,7 +126,7 @@ describeEachTarget('encrypted columns', (suite) => {
     const flipped = Buffer.from(parts[4] ?? '', 'base64url');
     flipped[0] = (flipped[0] ?? 0) ^ 0xff;
     const tampered = [...parts.slice(0, 4), flipped.toString('base64url')].join(':');
-    await db.query('UPDATE patients SET diagnosis = $1 WHERE id = $2', { bind: [tampered, patient.id] });
+    await ctx.db.query('UPDATE patients SET diagnosis = $1 WHERE id = $2', { bind: [tampered, patient.id] });
     const loaded = await Patient.findByPk(patient.id, { rejectOnEmpty: true });
     expect(loaded.email).toBe('ada@example.com');
     expect(() => loaded.diagnosis).toThrow(expect.objectContaining({ code: 'ENCRYPTION_FAILED' }));
@@ -140,7 +134,7 @@ describeEachTarget('encrypted columns', (suite) => {
 
   it('should refuse to read a value whose key is not on the ring', async () => {
     const patient = await Patient.create({ name: 'Ada', email: 'ada@example.com' });
-    registerModels(db, [Patient], { encryption: RING_2_ONLY });
+    registerModels(ctx.db, [Patient], { encryption: RING_2_ONLY });
     const loaded = await Patient.findByPk(patient.id, { rejectOnEmpty: true });
     expect(() => loaded.email).toThrow(expect.objectContaining({ code: 'ENCRYPTION_FAILED' }));
   });
@@ -154,7 +148,7 @@ describeEachTarget('encrypted columns', (suite) => {
     const updatedAtBefore = (await Patient.findAll({ order: [['name', 'ASC']] })).map((p) =>
       p.updatedAt.getTime(),
     );
-    registerModels(db, [Patient], { encryption: RING_2 });
+    registerModels(ctx.db, [Patient], { encryption: RING_2 });
     expect((await Patient.findOne({ where: { name: 'B' }, rejectOnEmpty: true })).email).toBe(
       'b@example.com',
     );
@@ -172,7 +166,7 @@ describeEachTarget('encrypted columns', (suite) => {
     ).toBe(true);
     expect(await reencrypt(Patient)).toEqual({ scanned: 4, reencrypted: 0 });
 
-    registerModels(db, [Patient], { encryption: RING_2_ONLY });
+    registerModels(ctx.db, [Patient], { encryption: RING_2_ONLY });
     const all = await Patient.findAll({ order: [['name', 'ASC']] });
     expect(all.map((p) => [p.email, p.diagnosis])).toEqual([
       ['a@example.com', 'x'],
@@ -188,7 +182,9 @@ describeEachTarget('encrypted columns', (suite) => {
 
   it('should refuse to register an encrypted model without a key ring, leaving the registration as it was', async () => {
     await Patient.create({ name: 'Ada', email: 'ada@example.com' });
-    expect(() => registerModels(db, [Patient])).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    expect(() => registerModels(ctx.db, [Patient])).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
     expect((await Patient.findOne({ rejectOnEmpty: true })).email).toBe('ada@example.com');
   });
 });

@@ -1,8 +1,8 @@
-import { type Database, ErrorCode, isDalkitError, mapDatabaseError } from '@dalkit/connection';
+import { ErrorCode, isDalkitError, mapDatabaseError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { assertConventions, modelConstraints, registerModels, runAs } from '../../src/index.js';
-import { openDatabase } from '../support/open-database.js';
+import { expect, it } from 'vitest';
+import { assertConventions, modelConstraints, runAs } from '../../src/index.js';
+import { useModels } from '../support/open-database.js';
 import {
   Author,
   Book,
@@ -32,21 +32,15 @@ function isRestrictRefusal(error: unknown): boolean {
 }
 
 describeEachTarget('relationships', (suite) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = openDatabase(suite);
-    registerModels(db, RELATIONSHIP_MODELS);
-    await db.sequelize.sync({ force: true });
-  });
-  afterAll(() => db.close());
+  const ctx = useModels(suite, RELATIONSHIP_MODELS);
 
   it('should follow the schema conventions', () => {
-    expect(() => assertConventions(db)).not.toThrow();
+    expect(() => assertConventions(ctx.db)).not.toThrow();
   });
 
   it('should create every foreign key with its declared ON DELETE rule', async () => {
     const schema = suite.target === 'mariadb' ? 'DATABASE()' : 'current_schema()';
-    const rows = await db.query<ForeignKeyRow>(
+    const rows = await ctx.db.query<ForeignKeyRow>(
       `SELECT kcu.table_name AS table_name, kcu.column_name AS column_name, rc.delete_rule AS delete_rule
          FROM information_schema.referential_constraints rc
          JOIN information_schema.key_column_usage kcu
@@ -80,7 +74,7 @@ describeEachTarget('relationships', (suite) => {
   });
 
   it('should index every foreign key in the database', async () => {
-    const indexes = (await db.sequelize.getQueryInterface().showIndex('books')) as {
+    const indexes = (await ctx.db.sequelize.getQueryInterface().showIndex('books')) as {
       fields: { attribute: string }[];
     }[];
     const firstColumns = indexes.map((i) => i.fields[0]?.attribute);

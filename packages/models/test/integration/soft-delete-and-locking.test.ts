@@ -1,10 +1,10 @@
-import { type Database, ErrorCode, isDalkitError } from '@dalkit/connection';
+import { ErrorCode, isDalkitError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import type { CreationOptional, InferAttributes, InferCreationAttributes } from 'sequelize';
 import { Column, DataType, Table } from 'sequelize-typescript';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { AuditedModel, registerModels } from '../../src/index.js';
-import { openDatabase } from '../support/open-database.js';
+import { beforeEach, expect, it } from 'vitest';
+import { AuditedModel } from '../../src/index.js';
+import { useModels } from '../support/open-database.js';
 
 @Table({ tableName: 'documents', paranoid: true, version: true })
 class Document extends AuditedModel<InferAttributes<Document>, InferCreationAttributes<Document>> {
@@ -19,13 +19,7 @@ class Document extends AuditedModel<InferAttributes<Document>, InferCreationAttr
 }
 
 describeEachTarget('soft delete and optimistic locking', (suite) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = openDatabase(suite);
-    registerModels(db, [Document]);
-    await db.sequelize.sync({ force: true });
-  });
-  afterAll(() => db.close());
+  const ctx = useModels(suite, [Document]);
   beforeEach(async () => {
     await Document.destroy({ where: {}, force: true });
   });
@@ -37,9 +31,12 @@ describeEachTarget('soft delete and optimistic locking', (suite) => {
     expect(await Document.count()).toBe(0);
     const hidden = await Document.findByPk(doc.id, { paranoid: false, rejectOnEmpty: true });
     expect(hidden.deletedAt).toBeInstanceOf(Date);
-    const rows = await db.query<{ deleted_at: unknown }>('SELECT deleted_at FROM documents WHERE id = $1', {
-      bind: [doc.id],
-    });
+    const rows = await ctx.db.query<{ deleted_at: unknown }>(
+      'SELECT deleted_at FROM documents WHERE id = $1',
+      {
+        bind: [doc.id],
+      },
+    );
     expect(rows[0]?.deleted_at).not.toBeNull();
   });
 
@@ -104,18 +101,12 @@ describeEachTarget('soft delete and optimistic locking', (suite) => {
 describeEachTarget(
   'optimistic locking across two connections',
   (suite) => {
-    let db: Database;
-    beforeAll(async () => {
-      db = openDatabase(suite);
-      registerModels(db, [Document]);
-      await db.sequelize.sync({ force: true });
-    });
-    afterAll(() => db.close());
+    const ctx = useModels(suite, [Document]);
 
     it('should let one of two overlapping transactions win and fail the other with STALE_VERSION', async () => {
       const doc = await Document.create({ title: 'shared', views: 0 });
-      const a = await db.begin();
-      const b = await db.begin();
+      const a = await ctx.db.begin();
+      const b = await ctx.db.begin();
       const inA = await Document.findByPk(doc.id, { transaction: a.transaction, rejectOnEmpty: true });
       const inB = await Document.findByPk(doc.id, { transaction: b.transaction, rejectOnEmpty: true });
       await inA.update({ title: 'from A' }, { transaction: a.transaction });

@@ -1,16 +1,10 @@
-import {
-  type Database,
-  ErrorCode,
-  isDalkitError,
-  mapDatabaseError,
-  type ValidationError,
-} from '@dalkit/connection';
+import { ErrorCode, isDalkitError, mapDatabaseError, type ValidationError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import type { CreationOptional, InferAttributes, InferCreationAttributes } from 'sequelize';
 import { Column, DataType, Table } from 'sequelize-typescript';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { AuditedModel, Check, modelConstraints, Rules, registerModels } from '../../src/index.js';
-import { openDatabase } from '../support/open-database.js';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { AuditedModel, Check, modelConstraints, Rules } from '../../src/index.js';
+import { useModels } from '../support/open-database.js';
 
 @Table({ tableName: 'customers' })
 @Check('customers_age_range', 'age >= 0 AND age <= 150')
@@ -55,17 +49,13 @@ async function rejection(promise: Promise<unknown>): Promise<ValidationError> {
 }
 
 describeEachTarget('validation', (suite) => {
-  let db: Database;
+  const ctx = useModels(suite, [Customer]);
   let queries: string[] = [];
-  beforeAll(async () => {
-    db = openDatabase(suite);
-    registerModels(db, [Customer]);
-    await db.sequelize.sync({ force: true });
-    db.sequelize.addHook('beforeQuery', 'test:record', (_options, query) => {
+  beforeAll(() => {
+    ctx.db.sequelize.addHook('beforeQuery', 'test:record', (_options, query) => {
       queries.push(String((query as unknown as { sql?: string }).sql ?? ''));
     });
   });
-  afterAll(() => db.close());
   beforeEach(async () => {
     await Customer.destroy({ where: {}, truncate: true });
     queries = [];
@@ -164,7 +154,7 @@ describeEachTarget('validation', (suite) => {
 
   it('should enforce the declared constraints in the database as well', async () => {
     const insert = (email: string, status: string | null, age: number) =>
-      db.query('INSERT INTO customers (id, name, email, status, age) VALUES ($1, $2, $3, $4, $5)', {
+      ctx.db.query('INSERT INTO customers (id, name, email, status, age) VALUES ($1, $2, $3, $4, $5)', {
         bind: [crypto.randomUUID(), 'Raw', email, status, age],
       });
     await insert('raw@example.com', 'active', 1);
