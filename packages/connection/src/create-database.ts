@@ -7,6 +7,7 @@ import type { DatabaseConfig, Dialect, ResolvedDatabaseConfig } from './config/s
 import { createEmbeddedHost, type EmbeddedHost } from './dialects/embedded-host.js';
 import { isAlive, watchForDeadSession } from './dialects/evict-dead-connections.js';
 import type { RequireFn } from './dialects/load-driver.js';
+import { applyMysqlStatementTimeout } from './dialects/mysql-statement-timeout.js';
 import { sequelizeOptions } from './dialects/sequelize-options.js';
 import { ConnectionError } from './errors/errors.js';
 import { mapDatabaseError } from './errors/map-database-error.js';
@@ -136,9 +137,22 @@ export function createDatabase(
       const server = await embeddedHost.start();
       Object.assign(connectionConfig, { host: server.host, port: server.port });
     });
+    // PGlite ignores startup parameters; the name is set in the session instead.
+    instance.addHook('afterConnect', (connection) =>
+      (connection as { query(sql: string, values: unknown[]): Promise<unknown> }).query(
+        "SELECT set_config('application_name', $1, false)",
+        [effective.applicationName],
+      ),
+    );
+    if (effective.statementTimeoutMs !== undefined) {
+      logger.warn('statementTimeoutMs is not enforced by the embedded PostgreSQL (PGlite has no timers)');
+    }
   }
   if (effective.dialect === 'postgres') {
     instance.addHook('afterConnect', (connection) => watchForDeadSession(connection as never));
+  } else if (effective.statementTimeoutMs !== undefined) {
+    const timeoutMs = effective.statementTimeoutMs;
+    instance.addHook('afterConnect', (connection) => applyMysqlStatementTimeout(connection, timeoutMs));
   }
   const transactions = createTransactionManager(instance, { logger, dialect: effective.dialect });
   const clock = options.clock ?? systemClock;

@@ -17,7 +17,8 @@ function portIsOpen(port: number): Promise<boolean> {
   });
 }
 
-describe('embedded PostgreSQL (pglite://)', () => {
+// Each test starts PGlite from scratch (initdb in memory or in a new folder): seconds, more under load.
+describe('embedded PostgreSQL (pglite://)', { timeout: 120_000 }, () => {
   const dirs: string[] = [];
   afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
@@ -35,8 +36,10 @@ describe('embedded PostgreSQL (pglite://)', () => {
     const started = logger.lines.find((l) => l.msg === 'embedded PostgreSQL started');
     const port = Number(started?.obj.port);
     expect(await portIsOpen(port)).toBe(true);
-    const rows = await db.query<{ v: string }>('SELECT version() AS v');
-    expect(rows[0]?.v).toContain('PGlite');
+    const rows = await db.query<{ v: string; app: string }>(
+      "SELECT version() AS v, current_setting('application_name') AS app",
+    );
+    expect(rows[0]).toMatchObject({ v: expect.stringContaining('PGlite'), app: 'dalkit' });
     const health = await db.health();
     expect(health).toMatchObject({ ok: true, target: 'pglite://memory', pool: { max: 1, size: 1 } });
     await Promise.all([db.close(), db.close()]);
