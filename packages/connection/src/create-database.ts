@@ -138,12 +138,12 @@ export function createDatabase(
       Object.assign(connectionConfig, { host: server.host, port: server.port });
     });
     // PGlite ignores startup parameters; the name is set in the session instead.
-    instance.addHook('afterConnect', (connection) =>
-      (connection as { query(sql: string, values: unknown[]): Promise<unknown> }).query(
+    instance.addHook('afterConnect', async (connection) => {
+      await (connection as { query(sql: string, values: unknown[]): Promise<unknown> }).query(
         "SELECT set_config('application_name', $1, false)",
         [effective.applicationName],
-      ),
-    );
+      );
+    });
     if (effective.statementTimeoutMs !== undefined) {
       logger.warn('statementTimeoutMs is not enforced by the embedded PostgreSQL (PGlite has no timers)');
     }
