@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Database } from '@dalkit/connection';
-import { createMigrator, HistoryStorage } from '@dalkit/migrations';
 
 /** The migrations of the project compared with the database's history. */
 export interface MigrationState {
@@ -23,6 +22,8 @@ export interface MigrationState {
 /** Reads the migration state through @dalkit/migrations (history table `dalkit_migrations`). */
 export async function readMigrationState(db: Database, folder: string): Promise<MigrationState> {
   const folderFound = existsSync(folder);
+  // Loaded on demand: init and --help need neither Umzug nor the migration loader.
+  const { createMigrator } = await import('@dalkit/migrations');
   const migrator = createMigrator({ db, migrations: folder });
   try {
     const status = await migrator.status();
@@ -42,6 +43,7 @@ export async function readMigrationState(db: Database, folder: string): Promise<
 
 /** The newest applied migration according to the history table alone (no files needed), or null. */
 export async function readMigrationHead(db: Database): Promise<string | null> {
+  const { HistoryStorage } = await import('@dalkit/migrations');
   const applied = await new HistoryStorage(db.sequelize, { appliedBy: 'dalkit-cli' }).executed();
   return applied.at(-1) ?? null;
 }

@@ -51,8 +51,11 @@ export function createOutput(options: OutputOptions): Output {
   const colors = createColors(!json && shouldUseColor(stdout, options.env, options.color));
   const errColors = createColors(!json && shouldUseColor(stderr, options.env, options.color));
   const secrets: string[] = [];
-  const clean = (text: string) => redactText(text, secrets);
-  const line = (stream: OutputStream, text: string) => stream.write(`${clean(text)}\n`);
+  // Diagnostics carry driver and tool text, so every known secret is masked there. Results are
+  // built by the commands from non-secret fields: only URL credentials are masked, so a
+  // password that is also an ordinary word (`postgres`) does not garble them.
+  const line = (stream: OutputStream, text: string) => stream.write(`${redactText(text, secrets)}\n`);
+  const resultLine = (stream: OutputStream, text: string) => stream.write(`${redactText(text)}\n`);
   return {
     colors,
     json,
@@ -68,12 +71,12 @@ export function createOutput(options: OutputOptions): Output {
     },
     result(data, human) {
       if (json) {
-        line(stdout, JSON.stringify({ ok: true, ...data }));
+        resultLine(stdout, JSON.stringify({ ok: true, ...data }));
         return;
       }
       if (quiet) return;
       const text = human(colors);
-      for (const row of typeof text === 'string' ? [text] : text) line(stdout, row);
+      for (const row of typeof text === 'string' ? [text] : text) resultLine(stdout, row);
     },
     progress: (label) => createProgress({ stream: stderr, label, silent: json || quiet }),
     error(report) {

@@ -1,0 +1,42 @@
+/**
+ * The `dalkit` binary from source, with `migrate` registered even before the program frame
+ * registers it itself: the same steps as `runCli`, run as a child process by the migrate tests.
+ */
+import { CommanderError } from 'commander';
+import { scanGlobalFlags } from '../../src/_internal/scan-global-flags.js';
+import { registerMigrateCommand } from '../../src/commands/migrate.js';
+import { createCliContext } from '../../src/context.js';
+import { describeError } from '../../src/output/describe-error.js';
+import { createProgram } from '../../src/program.js';
+import { CLI_VERSION } from '../../src/version.js';
+
+async function main(args: readonly string[]): Promise<number> {
+  const context = createCliContext(
+    {
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      cwd: process.cwd(),
+    },
+    CLI_VERSION,
+  );
+  context.applyGlobals(scanGlobalFlags(args));
+  try {
+    const program = createProgram(context);
+    if (!program.commands.some((c) => c.name() === 'migrate')) registerMigrateCommand(program, context);
+    await program.parseAsync([...args], { from: 'user' });
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError && error.exitCode === 0) return 0;
+    if (error instanceof CommanderError && error.code === 'commander.help') return 2;
+    const report = describeError(error);
+    context.output.error(report);
+    return report.exitCode;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  () => process.exit(1),
+);
