@@ -37,13 +37,8 @@ export async function jobQueue(url: string): Promise<string[]> {
     out.push(`claimed: ${claimed.join(', ')}`);
 
     // One holder at a time across every process; PostgreSQL releases it with the transaction.
-    const running = await db.withAdvisoryLock(
-      'nightly-report',
-      () => Job.count({ where: { status: 'running' } }),
-      {
-        timeoutMs: 5_000,
-      },
-    );
+    const countRunning = () => Job.count({ where: { status: 'running' } });
+    const running = await db.withAdvisoryLock('nightly-report', countRunning, { timeoutMs: 5_000 });
     out.push(`running: ${running}`);
 
     // Manual control: commit or roll back yourself; a second commit is refused.
