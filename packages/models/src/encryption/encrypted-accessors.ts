@@ -3,6 +3,22 @@ import type { Model } from 'sequelize';
 import type { EncryptedDefinition } from './encrypted.js';
 import { type EncryptedColumn, encryptedColumn } from './encryption-binding.js';
 
+/** Last decryption per row and attribute: repeated reads of an unchanged value decrypt once. */
+const decrypted = new WeakMap<object, Map<string, { stored: string; plaintext: string }>>();
+
+function decryptCached(row: object, column: EncryptedColumn, stored: string): string {
+  let cache = decrypted.get(row);
+  const hit = cache?.get(column.attribute);
+  if (hit && hit.stored === stored) return hit.plaintext;
+  const plaintext = column.ring.decrypt(stored, column.context);
+  if (!cache) {
+    cache = new Map();
+    decrypted.set(row, cache);
+  }
+  cache.set(column.attribute, { stored, plaintext });
+  return plaintext;
+}
+
 type Row = Model & { getDataValue(key: string): unknown; setDataValue(key: string, value: unknown): void };
 
 function sameAsStored(column: EncryptedColumn, stored: unknown, plaintext: string): boolean {
@@ -28,8 +44,7 @@ export function encryptedAccessors(definition: EncryptedDefinition): {
     get(this: Model) {
       const stored = (this as Row).getDataValue(attribute);
       if (stored === null || stored === undefined) return stored;
-      const column = encryptedColumn(this.constructor, attribute);
-      return column.ring.decrypt(stored as string, column.context);
+      return decryptCached(this, encryptedColumn(this.constructor, attribute), stored as string);
     },
     set(this: Model, value: unknown) {
       const row = this as Row;

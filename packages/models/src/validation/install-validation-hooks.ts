@@ -43,11 +43,18 @@ async function validateRows(rows: Model[]): Promise<ValidationIssue[]> {
  * fields it sets.
  */
 export function installValidationHooks(model: ModelStatic<Model>): void {
-  const rules = getRules(model.prototype);
+  const rules = Object.entries(getRules(model.prototype));
+  const needsRow = rules.some(([, r]) => r.custom !== undefined);
+  addHook(model, 'validationFailed', 'dalkit:rules', (row: Model, _options: unknown, error: unknown) => {
+    const issues = merge(pending.get(row) ?? [], fromSequelize(error));
+    pending.delete(row);
+    if (issues.length > 0) throw new ValidationError(issues, { cause: error });
+  });
+  if (rules.length === 0) return;
   addHook(model, 'beforeValidate', 'dalkit:rules', (row: Model, options: { skip?: string[] }) => {
     const skip = new Set(options.skip ?? []);
-    const values = row.get() as Record<string, unknown>;
-    const issues = Object.entries(rules)
+    const values = needsRow ? (row.get() as Record<string, unknown>) : {};
+    const issues = rules
       .filter(([attribute]) => !skip.has(attribute))
       .flatMap(([attribute, attributeRules]) =>
         checkRules(attribute, row.get(attribute), attributeRules, values),
@@ -58,11 +65,6 @@ export function installValidationHooks(model: ModelStatic<Model>): void {
     const issues = pending.get(row) ?? [];
     pending.delete(row);
     if (issues.length > 0) throw new ValidationError(issues);
-  });
-  addHook(model, 'validationFailed', 'dalkit:rules', (row: Model, _options: unknown, error: unknown) => {
-    const issues = merge(pending.get(row) ?? [], fromSequelize(error));
-    pending.delete(row);
-    if (issues.length > 0) throw new ValidationError(issues, { cause: error });
   });
   addHook(
     model,

@@ -115,6 +115,33 @@ describeEachTarget('audit columns', (suite) => {
     expect(await Note.count()).toBe(0);
   });
 
+  it('should keep the actor through savepoints and let runAs switch it inside a transaction', async () => {
+    await ctx.db.transaction(async () => {
+      await runAs('outer', async () => {
+        await Note.create({ title: 'outer' });
+        await ctx.db.transaction(async () => {
+          await Note.create({ title: 'inner' });
+        });
+        await runAs('switched', () => Note.update({ title: 'inner, edited' }, { where: { title: 'inner' } }));
+        await ctx.db
+          .transaction(async () => {
+            await Note.create({ title: 'rolled back to the savepoint' });
+            throw new Error('undo the savepoint');
+          })
+          .catch(() => undefined);
+      });
+      await Note.create({ title: 'after runAs' });
+    });
+    const rows = await ctx.db.query<{ title: string; created_by: string | null; updated_by: string | null }>(
+      'SELECT title, created_by, updated_by FROM notes ORDER BY title',
+    );
+    expect(rows).toEqual([
+      { title: 'after runAs', created_by: null, updated_by: null },
+      { title: 'inner, edited', created_by: 'outer', updated_by: 'switched' },
+      { title: 'outer', created_by: 'outer', updated_by: 'outer' },
+    ]);
+  });
+
   it('should support an auto-increment BIGINT primary key read as a string', async () => {
     const first = await runAs('frank', () => Event.create({ kind: 'signup' }));
     const second = await Event.create({ kind: 'login' });
