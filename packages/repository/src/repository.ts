@@ -5,6 +5,7 @@ import { BulkInserter } from './_internal/bulk-insert.js';
 import { coerceQueryFilter } from './_internal/coerce-query-filter.js';
 import { compileWhere } from './_internal/compile-filter.js';
 import { createRows } from './_internal/create-rows.js';
+import { canWriteDirectly, insertDirectly, updateDirectly } from './_internal/fast-writes.js';
 import { keysetPage } from './_internal/keyset-page.js';
 import { mapError } from './_internal/map-error.js';
 import { checkId } from './_internal/pk.js';
@@ -261,16 +262,26 @@ export class Repository<M extends Model, F extends string = never, S extends str
     });
   }
 
-  /** Inserts one row through Sequelize (hooks and validation run); returns it. */
+  /**
+   * Inserts one row and returns it. Validation always runs; on PostgreSQL, for a model without
+   * instance hooks, it is one INSERT … RETURNING, otherwise `Model.create` (hooks run).
+   */
   create<O extends CallOptions & { instances?: boolean }>(
     data: CreateInput<M>,
     options?: O,
   ): Promise<ReadResult<M, O>> {
     return mapped(async () => {
       const tx = this.core.transaction(options?.transaction);
-      const instance = await this.model.create(data, { transaction: tx });
+      let result: unknown;
+      if (canWriteDirectly(this.core)) {
+        const row = await insertDirectly(this.core, data, tx);
+        result = options?.instances ? this.model.build(row as never, { isNewRecord: false, raw: true }) : row;
+      } else {
+        const instance = await this.model.create(data, { transaction: tx });
+        result = options?.instances ? instance : instance.get({ plain: true });
+      }
       await this.core.invalidate(tx);
-      return (options?.instances ? instance : instance.get({ plain: true })) as ReadResult<M, O>;
+      return result as ReadResult<M, O>;
     });
   }
 
@@ -286,7 +297,11 @@ export class Repository<M extends Model, F extends string = never, S extends str
     });
   }
 
-  /** Updates one row by primary key and returns it; NotFoundError when it does not exist. */
+  /**
+   * Updates one row by primary key and returns it; NotFoundError when it does not exist. On
+   * PostgreSQL, for a model without instance hooks, it is one UPDATE … RETURNING; otherwise the
+   * row is read (locked inside a transaction) and saved through Sequelize so hooks run.
+   */
   update<O extends CallOptions & { instances?: boolean }>(
     id: unknown,
     patch: Partial<CreateInput<M>>,
@@ -295,15 +310,23 @@ export class Repository<M extends Model, F extends string = never, S extends str
     return mapped(async () => {
       const key = checkId(this.core.meta, id);
       const tx = this.core.transaction(options?.transaction);
-      await preparePatch(this.core, patch);
-      const instance = await this.model.findByPk(
-        key as never,
-        { transaction: tx, lock: tx ? true : undefined } as never,
-      );
-      if (!instance) throw new NotFoundError(this.core.meta.name, id);
-      await instance.update(patch as never, { transaction: tx });
+      const values = await preparePatch(this.core, patch);
+      let result: unknown;
+      if (canWriteDirectly(this.core)) {
+        const row = await updateDirectly(this.core, key, values, tx);
+        if (!row) throw new NotFoundError(this.core.meta.name, id);
+        result = options?.instances ? this.model.build(row as never, { isNewRecord: false, raw: true }) : row;
+      } else {
+        const instance = await this.model.findByPk(
+          key as never,
+          { transaction: tx, lock: tx ? true : undefined } as never,
+        );
+        if (!instance) throw new NotFoundError(this.core.meta.name, id);
+        await instance.update(patch as never, { transaction: tx });
+        result = options?.instances ? instance : instance.get({ plain: true });
+      }
       await this.core.invalidate(tx);
-      return (options?.instances ? instance : instance.get({ plain: true })) as ReadResult<M, O>;
+      return result as ReadResult<M, O>;
     });
   }
 

@@ -1,0 +1,109 @@
+/** Interleaved, same-cycle measurement of several contenders doing the same operation. */
+
+/** What one contender runs per call. */
+export interface Contender {
+  name: string;
+  run: () => Promise<unknown>;
+}
+
+interface Slice {
+  ops: number;
+  elapsedMs: number;
+  cpuUs: number;
+  latencies: number[];
+}
+
+/** Runs `run` from `callers` concurrent loops for `ms` milliseconds. */
+async function slice(run: () => Promise<unknown>, callers: number, ms: number): Promise<Slice> {
+  const latencies: number[] = [];
+  let ops = 0;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const deadline = start + ms;
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      do {
+        const t = performance.now();
+        await run();
+        latencies.push(performance.now() - t);
+        ops++;
+      } while (performance.now() < deadline);
+    }),
+  );
+  const used = process.cpuUsage(cpu);
+  return { ops, elapsedMs: performance.now() - start, cpuUs: used.user + used.system, latencies };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** One result row of the table. */
+export interface Result {
+  name: string;
+  opsPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  cpuUsPerOp: number;
+  /** Median over cycles of (baseline ops/s ÷ this ops/s): time ratio, lower is faster. */
+  ratio: number;
+}
+
+/** Measures every contender `cycles` times, rotating the order each cycle; the first is the baseline. */
+export async function compare(
+  contenders: Contender[],
+  callers: number,
+  sliceMs: number,
+  cycles: number,
+): Promise<Result[]> {
+  for (const c of contenders) await slice(c.run, callers, Math.min(200, sliceMs));
+  const slices = new Map<string, Slice[]>(contenders.map((c) => [c.name, []]));
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    const order = contenders.map((_, i) => contenders[(i + cycle) % contenders.length] as Contender);
+    for (const c of order) slices.get(c.name)?.push(await slice(c.run, callers, sliceMs));
+  }
+  const baseline = slices.get(contenders[0]?.name ?? '') ?? [];
+  return contenders.map((c) => {
+    const own = slices.get(c.name) ?? [];
+    const ops = own.reduce((n, s) => n + s.ops, 0);
+    const elapsed = own.reduce((n, s) => n + s.elapsedMs, 0);
+    const latencies = own.flatMap((s) => s.latencies).sort((a, b) => a - b);
+    const ratios = own.map((s, i) => {
+      const base = baseline[i] as Slice;
+      return base.ops / base.elapsedMs / (s.ops / s.elapsedMs);
+    });
+    return {
+      name: c.name,
+      opsPerSec: (ops / elapsed) * 1000,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      cpuUsPerOp: own.reduce((n, s) => n + s.cpuUs, 0) / ops,
+      ratio: median(ratios),
+    };
+  });
+}
+
+/** Prints one operation's results as a Markdown table. */
+export function printTable(title: string, callers: number, results: Result[]): void {
+  console.log(`\n#### ${title} — ${callers} caller${callers > 1 ? 's' : ''}\n`);
+  console.log(
+    '| contender | ops/s | p50 ms | p95 ms | p99 ms | Node CPU µs/op | time ratio to pg (median) |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    console.log(
+      `| ${r.name} | ${r.opsPerSec.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.cpuUsPerOp.toFixed(0)} | ${r.ratio.toFixed(2)}x |`,
+    );
+  }
+}

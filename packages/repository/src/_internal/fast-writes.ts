@@ -1,0 +1,80 @@
+import type { Model, Transaction } from 'sequelize';
+import type { AttributeMeta } from './model-meta.js';
+import type { RepositoryCore } from './repository-core.js';
+import { selectList } from './select-sql.js';
+
+const WRITE_HOOKS = [
+  'beforeValidate',
+  'afterValidate',
+  'validationFailed',
+  'beforeCreate',
+  'afterCreate',
+  'beforeUpdate',
+  'afterUpdate',
+  'beforeSave',
+  'afterSave',
+  'beforeUpsert',
+  'afterUpsert',
+] as const;
+
+/**
+ * True when single-row writes may skip Sequelize's instance pipeline: PostgreSQL (RETURNING)
+ * and a model with no instance hooks that would be bypassed.
+ */
+export function canWriteDirectly(core: RepositoryCore): boolean {
+  if (core.executor.dialect !== 'postgres') return false;
+  const model = core.meta.model as unknown as { hasHook(name: string): boolean };
+  return !WRITE_HOOKS.some((hook) => model.hasHook(hook));
+}
+
+function timestampNames(core: RepositoryCore): { createdAt?: string; updatedAt?: string } {
+  return (
+    (core.meta.model as unknown as { _timestampAttributes?: { createdAt?: string; updatedAt?: string } })
+      ._timestampAttributes ?? {}
+  );
+}
+
+/** INSERT … RETURNING of a built, validated instance's values, in one statement. */
+export async function insertDirectly(
+  core: RepositoryCore,
+  data: object,
+  tx: Transaction | undefined,
+): Promise<Record<string, unknown>> {
+  const instance = core.meta.model.build(data as never) as Model;
+  await instance.validate();
+  const now = new Date();
+  const stamps = timestampNames(core);
+  const sql = core.sql();
+  const columns: string[] = [];
+  const values: string[] = [];
+  for (const attribute of core.meta.attributes.values()) {
+    let value = instance.getDataValue(attribute.name as never) as unknown;
+    if (attribute.name === stamps.createdAt || attribute.name === stamps.updatedAt) value ??= now;
+    if (value === undefined || (value === null && attribute === core.meta.primaryKey)) continue;
+    columns.push(sql.id(attribute.column));
+    values.push(sql.param(value));
+  }
+  const table = sql.table(core.meta.table, core.meta.schema);
+  const text = `INSERT INTO ${table} AS ${sql.id('t')} (${columns.join(', ')}) VALUES (${values.join(', ')}) RETURNING ${selectList(sql, core.meta, 't')}`;
+  const { rows } = await core.executor.run(text, sql.params, { transaction: tx, kind: 'insert' });
+  return rows[0] as Record<string, unknown>;
+}
+
+/** UPDATE … WHERE pk = $n RETURNING …; undefined when no (live) row has that key. */
+export async function updateDirectly(
+  core: RepositoryCore,
+  id: unknown,
+  patch: Map<AttributeMeta, unknown>,
+  tx: Transaction | undefined,
+): Promise<Record<string, unknown> | undefined> {
+  const sql = core.sql();
+  const meta = core.meta;
+  const sets = [...patch].map(([attribute, value]) => `${sql.id(attribute.column)} = ${sql.param(value)}`);
+  if (meta.updatedAt && !patch.has(meta.updatedAt))
+    sets.push(`${sql.id(meta.updatedAt.column)} = ${sql.param(new Date())}`);
+  let where = `${sql.column('t', meta.primaryKey.column)} = ${sql.param(id)}`;
+  if (meta.paranoid) where += ` AND ${sql.column('t', meta.paranoid.column)} IS NULL`;
+  const text = `UPDATE ${sql.table(meta.table, meta.schema)} AS ${sql.id('t')} SET ${sets.join(', ')} WHERE ${where} RETURNING ${selectList(sql, meta, 't')}`;
+  const { rows } = await core.executor.run(text, sql.params, { transaction: tx, kind: 'insert' });
+  return rows[0];
+}
