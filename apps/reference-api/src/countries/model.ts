@@ -1,5 +1,5 @@
 import { AuditedModel } from '@dalkit/models';
-import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
+import type { InferAttributes, InferCreationAttributes } from 'sequelize';
 import { Column, DataType, Table } from 'sequelize-typescript';
 
 /** An ISO 3166-1 country (reference data loaded by the `countries` seed). */

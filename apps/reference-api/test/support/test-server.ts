@@ -14,6 +14,7 @@ const KEYS = {
 /** The admin password the `admin-user` seed uses in tests. */
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 
+// biome-ignore lint/suspicious/noExplicitAny: test bodies are asserted field by field.
 /** A response read as JSON. */
 export interface ApiResponse<T = any> {
   status: number;
@@ -22,6 +23,7 @@ export interface ApiResponse<T = any> {
 }
 
 /** Calls the running app over real HTTP. */
+// biome-ignore lint/suspicious/noExplicitAny: test bodies are asserted field by field.
 export async function call<T = any>(
   base: string,
   method: string,
