@@ -14,8 +14,8 @@ const KEYS = {
 /** The admin password the `admin-user` seed uses in tests. */
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 
-// biome-ignore lint/suspicious/noExplicitAny: test bodies are asserted field by field.
 /** A response read as JSON. */
+// biome-ignore lint/suspicious/noExplicitAny: test bodies are asserted field by field.
 export interface ApiResponse<T = any> {
   status: number;
   headers: Headers;
