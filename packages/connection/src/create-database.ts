@@ -1,21 +1,21 @@
 import { QueryTypes, Sequelize, type Transaction } from 'sequelize';
-import { describeConnectError, isRetryableConnectError } from './_internal/connect-error.js';
+import { connectWithRetry } from './_internal/connect-with-retry.js';
+import { targetOf, withEmbeddedPool } from './_internal/effective-config.js';
 import { forwardMethods } from './_internal/forward-methods.js';
 import type { EnvironmentVariables } from './config/from-env.js';
 import { isResolvedConfig, resolveConfig } from './config/resolve-config.js';
 import type { DatabaseConfig, Dialect, ResolvedDatabaseConfig } from './config/schema.js';
 import { createEmbeddedHost, type EmbeddedHost } from './dialects/embedded-host.js';
-import { isAlive, watchForDeadSession } from './dialects/evict-dead-connections.js';
+import { isAlive } from './dialects/evict-dead-connections.js';
 import type { RequireFn } from './dialects/load-driver.js';
-import { applyMysqlStatementTimeout } from './dialects/mysql-statement-timeout.js';
 import { sequelizeOptions } from './dialects/sequelize-options.js';
+import { installSessionHooks } from './dialects/session-hooks.js';
 import { ConnectionError } from './errors/errors.js';
 import { mapDatabaseError } from './errors/map-database-error.js';
-import { type HealthReport, measureRoundTrip, poolStats } from './health.js';
+import { checkHealth, type HealthReport, measureRoundTrip } from './health.js';
 import { createDefaultLogger, type Logger, redactingLogger } from './logging.js';
 import { createQueryLogging } from './query-logging.js';
-import { redactSecrets } from './redact.js';
-import { type RetryClock, RetryExhaustedError, retryWithBackoff, systemClock } from './retry.js';
+import { type RetryClock, systemClock } from './retry.js';
 import { createTransactionManager } from './transactions/create-transaction-manager.js';
 
 /** The configuration as a handle shows it: resolved, with the password removed. */
@@ -73,27 +73,6 @@ export interface CreateDatabaseOptions {
   requireDriver?: RequireFn;
 }
 
-function targetOf(config: ResolvedDatabaseConfig): string {
-  if (config.embedded) return `pglite://${config.embedded.dataDir}`;
-  const user = config.username ? `${encodeURIComponent(config.username)}@` : '';
-  const port = config.port ? `:${config.port}` : '';
-  return `${config.dialect}://${user}${config.host}${port}/${config.database ?? ''}`;
-}
-
-function withEmbeddedPool(config: ResolvedDatabaseConfig, logger: Logger): ResolvedDatabaseConfig {
-  if (!config.embedded || config.pool.max === 1) return config;
-  logger.info(
-    { requestedMax: config.pool.max },
-    `embedded PostgreSQL serves one connection: pool max forced to 1 (was ${config.pool.max})`,
-  );
-  const copy = {
-    ...config,
-    pool: Object.freeze({ ...config.pool, max: 1, min: Math.min(config.pool.min, 1) }),
-  };
-  Object.defineProperty(copy, 'password', { value: config.password, enumerable: false });
-  return Object.freeze(copy);
-}
-
 /**
  * Creates a database handle: resolves the configuration (explicit > environment > defaults;
  * pass the result of `loadConfig()` to include a config file), builds the pooled Sequelize
@@ -132,28 +111,7 @@ export function createDatabase(
   });
   const manager = instance.connectionManager as unknown as { validate(connection: unknown): boolean };
   driverValidate = (connection) => manager.validate(connection);
-  if (embeddedHost) {
-    instance.addHook('beforeConnect', async (connectionConfig) => {
-      const server = await embeddedHost.start();
-      Object.assign(connectionConfig, { host: server.host, port: server.port });
-    });
-    // PGlite ignores startup parameters; the name is set in the session instead.
-    instance.addHook('afterConnect', async (connection) => {
-      await (connection as { query(sql: string, values: unknown[]): Promise<unknown> }).query(
-        "SELECT set_config('application_name', $1, false)",
-        [effective.applicationName],
-      );
-    });
-    if (effective.statementTimeoutMs !== undefined) {
-      logger.warn('statementTimeoutMs is not enforced by the embedded PostgreSQL (PGlite has no timers)');
-    }
-  }
-  if (effective.dialect === 'postgres') {
-    instance.addHook('afterConnect', (connection) => watchForDeadSession(connection as never));
-  } else if (effective.statementTimeoutMs !== undefined) {
-    const timeoutMs = effective.statementTimeoutMs;
-    instance.addHook('afterConnect', (connection) => applyMysqlStatementTimeout(connection, timeoutMs));
-  }
+  installSessionHooks(instance, effective, { embeddedHost, logger });
   const transactions = createTransactionManager(instance, { logger, dialect: effective.dialect });
   const clock = options.clock ?? systemClock;
   const secrets = [resolved.password];
@@ -161,39 +119,8 @@ export function createDatabase(
   let connecting: Promise<void> | undefined;
   let closing: Promise<void> | undefined;
 
-  const connectOnce = async () => {
-    const started = clock.now();
-    try {
-      await retryWithBackoff(() => instance.authenticate({ logging: false }), effective.retry, {
-        clock,
-        isRetryable: isRetryableConnectError,
-        onRetry: ({ attempt, delayMs, error }) =>
-          logger.warn(
-            {
-              attempt,
-              maxAttempts: effective.retry.maxAttempts,
-              delayMs,
-              target,
-              error: describeConnectError(error),
-            },
-            `database connection attempt ${attempt} failed; retrying in ${delayMs} ms`,
-          ),
-      });
-      logger.info({ target, elapsedMs: clock.now() - started }, 'database connected');
-    } catch (error) {
-      if (!(error instanceof RetryExhaustedError)) throw error;
-      const cause = error.cause;
-      const message =
-        `Could not connect to ${target} after ${error.attempts} attempt(s) over ${error.elapsedMs} ms` +
-        `${error.reason === 'not retryable' ? ' (not retried: waiting cannot fix it)' : ''}: ` +
-        redactSecrets(describeConnectError(cause), secrets);
-      logger.error({ target, attempts: error.attempts, elapsedMs: error.elapsedMs }, message);
-      throw new ConnectionError(message, {
-        cause,
-        details: { target, attempts: error.attempts, elapsedMs: error.elapsedMs, reason: error.reason },
-      });
-    }
-  };
+  const connectOnce = () =>
+    connectWithRetry(instance, { retry: effective.retry, clock, logger, target, secrets });
 
   const handle: DatabaseHandle = {
     sequelize: instance,
@@ -214,25 +141,7 @@ export function createDatabase(
       measureRoundTrip(instance).catch((error: unknown) => {
         throw mapDatabaseError(error);
       }),
-    async health() {
-      const pool = poolStats(instance);
-      try {
-        const latencyMs = await measureRoundTrip(instance);
-        return { ok: true, latencyMs, dialect: effective.dialect, target, pool };
-      } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        return {
-          ok: false,
-          dialect: effective.dialect,
-          target,
-          pool,
-          error: {
-            code: typeof code === 'string' ? code : 'CONNECTION_FAILED',
-            message: redactSecrets(describeConnectError(error), secrets),
-          },
-        };
-      }
-    },
+    health: () => checkHealth(instance, { dialect: effective.dialect, target, secrets }),
     close() {
       closing ??= (async () => {
         await instance.close();

@@ -1,4 +1,8 @@
 import type { Sequelize } from 'sequelize';
+import { describeConnectError } from './_internal/connect-error.js';
+import { isDalkitError } from './errors/dalkit-error.js';
+import { mapDatabaseError } from './errors/map-database-error.js';
+import { redactSecrets } from './redact.js';
 
 /** Pool figures at one moment. */
 export interface PoolStats {
@@ -57,4 +61,25 @@ export async function measureRoundTrip(sequelize: Sequelize): Promise<number> {
   const started = performance.now();
   await sequelize.query('SELECT 1', { raw: true, logging: false });
   return Math.round((performance.now() - started) * 100) / 100;
+}
+
+/**
+ * Measures a round trip and reads the pool figures (taken before the round trip, so they show
+ * the load the check arrived in). Never throws: a failure is `ok: false` with a mapped error
+ * code and a message free of secrets.
+ */
+export async function checkHealth(
+  sequelize: Sequelize,
+  about: { dialect: string; target: string; secrets: readonly (string | undefined)[] },
+): Promise<HealthReport> {
+  const pool = poolStats(sequelize);
+  const { dialect, target } = about;
+  try {
+    return { ok: true, latencyMs: await measureRoundTrip(sequelize), dialect, target, pool };
+  } catch (error) {
+    const mapped = mapDatabaseError(error);
+    const code = isDalkitError(mapped) ? mapped.code : 'CONNECTION_FAILED';
+    const message = redactSecrets(describeConnectError(error), about.secrets);
+    return { ok: false, dialect, target, pool, error: { code, message } };
+  }
 }

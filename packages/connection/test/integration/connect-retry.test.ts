@@ -89,4 +89,31 @@ describeEachTarget('connect() retry', (suite) => {
     expect(error.details).toMatchObject({ attempts: 3, reason: 'attempts' });
     expect(error.message).toContain('after 3 attempt(s)');
   });
+
+  it('should wait through the injected clock, so tests of the schedule need no real waiting', async () => {
+    const port = await freePort();
+    const slept: number[] = [];
+    let now = 0;
+    const clock = {
+      now: () => now,
+      sleep: async (ms: number) => {
+        slept.push(ms);
+        now += ms;
+      },
+      random: () => 0.5,
+    };
+    const db = createDatabase(
+      {
+        url: onPort(suite.database.url, port),
+        retry: { maxAttempts: 6, initialDelayMs: 1_000, maxDelayMs: 8_000, deadlineMs: 60_000 },
+      },
+      { logger: recordingLogger(), env: false, clock },
+    );
+    const started = Date.now();
+    const error = (await db.connect().catch((e: unknown) => e)) as ConnectionError;
+    await db.close();
+    expect(slept).toEqual([500, 1_000, 2_000, 4_000, 4_000]);
+    expect(error.details).toMatchObject({ attempts: 6, elapsedMs: 11_500, reason: 'attempts' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
 });
