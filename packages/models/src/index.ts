@@ -5,7 +5,7 @@ export { ACTOR_ID_MAX_LENGTH, AuditedModel } from './audited-model.js';
 export { BaseModel } from './base-model.js';
 export { BigIntPrimaryKey } from './bigint-primary-key.js';
 export type { CheckDefinition } from './constraints/check.js';
-export { Check, getChecks } from './constraints/check.js';
+export { Check } from './constraints/check.js';
 export type { ModelConstraint } from './constraints/model-constraints.js';
 export { modelConstraints } from './constraints/model-constraints.js';
 export { assertConventions } from './conventions/assert-conventions.js';

@@ -1,42 +1,9 @@
 import { ErrorCode, isDalkitError, mapDatabaseError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
-import type { CreationOptional, InferAttributes, InferCreationAttributes } from 'sequelize';
-import { Column, DataType, Table } from 'sequelize-typescript';
 import { beforeEach, expect, it } from 'vitest';
-import {
-  AuditedModel,
-  blindIndexWhere,
-  Encrypted,
-  type KeyRingConfig,
-  Rules,
-  reencrypt,
-  registerModels,
-} from '../../src/index.js';
+import { blindIndexWhere, reencrypt, registerModels } from '../../src/index.js';
+import { Patient, RING_1, RING_2, RING_2_ONLY } from '../support/encryption-models.js';
 import { useModels } from '../support/open-database.js';
-
-@Table({ tableName: 'patients' })
-class Patient extends AuditedModel<InferAttributes<Patient>, InferCreationAttributes<Patient>> {
-  @Column(DataType.STRING(100))
-  declare name: string;
-
-  @Rules({ required: true, email: true })
-  @Encrypted({ blindIndex: { normalize: (v) => v.trim().toLowerCase(), unique: true } })
-  @Column(DataType.TEXT)
-  declare email: string;
-
-  @Encrypted()
-  @Column(DataType.TEXT)
-  declare diagnosis: CreationOptional<string | null>;
-
-  declare emailBlindIndex: CreationOptional<string | null>;
-}
-
-const KEY_1 = Buffer.alloc(32, 11).toString('base64');
-const KEY_2 = Buffer.alloc(32, 22).toString('base64');
-const BLIND = Buffer.alloc(32, 33).toString('base64');
-const RING_1: KeyRingConfig = { keys: { k1: KEY_1 }, activeKeyId: 'k1', blindIndexKey: BLIND };
-const RING_2: KeyRingConfig = { keys: { k1: KEY_1, k2: KEY_2 }, activeKeyId: 'k2', blindIndexKey: BLIND };
-const RING_2_ONLY: KeyRingConfig = { keys: { k2: KEY_2 }, activeKeyId: 'k2', blindIndexKey: BLIND };
 
 interface RawPatient {
   id: string;
