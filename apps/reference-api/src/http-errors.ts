@@ -6,6 +6,7 @@ import {
   type ValidationIssue,
 } from '@dalkit/connection';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { fromRestrictViolation } from './_pending/restrict-violation.js';
 
 /** An RFC 9457 problem document, the body of every error response. */
 export interface Problem {
@@ -120,5 +121,5 @@ function fromAjv(issue: AjvIssue, context: string | undefined): ValidationIssue 
 /** The dalkit error for a thrown value (database errors mapped), or undefined for anything else. */
 function toDalkitError(error: unknown): DalkitError | undefined {
   const mapped = mapDatabaseError(error);
-  return isDalkitError(mapped) ? mapped : undefined;
+  return isDalkitError(mapped) ? fromRestrictViolation(mapped) : undefined;
 }
