@@ -43,11 +43,14 @@ function issuesFromLayers(merged: ConfigLayer, parsed: Record<string, unknown>):
   const result = resolvedConfigSchema.safeParse(parsed);
   if (result.success) return [];
   const issues: ConfigIssue[] = [];
+  const seen = new Set<string>();
   for (const issue of result.error.issues) {
     const base = issue.path.join('.');
     const paths =
       issue.code === 'unrecognized_keys' ? issue.keys.map((k) => (base ? `${base}.${k}` : k)) : [base];
     for (const path of paths) {
+      if (seen.has(path)) continue;
+      seen.add(path);
       const entry = merged.get(path);
       const unknown = issue.code === 'unrecognized_keys';
       issues.push({

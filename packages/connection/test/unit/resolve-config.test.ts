@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENV_VARIABLES } from '../../src/config/from-env.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
 import { isDalkitError } from '../../src/errors/dalkit-error.js';
 import { ConfigError } from '../../src/errors/errors.js';
@@ -269,5 +270,31 @@ describe('resolveConfig errors', () => {
     expect(error.message).not.toContain('EnvSecret9');
     expect(JSON.stringify(error.details)).not.toContain('EnvSecret9');
     expect(error.message).toContain('password must be a string (got *** from explicit options)');
+  });
+
+  const integerVariables = Object.entries(ENV_VARIABLES)
+    .filter(([, spec]) => spec.kind === 'int')
+    .map(([name]) => name);
+
+  it.each(integerVariables)('should reject a non-integer %s, naming it and the environment', (name) => {
+    const error = configError(() => resolveConfig({}, { env: { DB_HOST: 'h', [name]: '12x' } }));
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ key: name, source: 'environment', received: '"12x"' });
+    expect(error.message).toMatch(new RegExp(`${name} must be (an integer|one of)`));
+  });
+
+  it.each(
+    integerVariables.filter(
+      (name) =>
+        name !== 'DB_POOL_MIN' &&
+        name !== 'DB_CONNECT_RETRY_INITIAL_DELAY_MS' &&
+        name !== 'DB_CONNECT_RETRY_MAX_DELAY_MS' &&
+        name !== 'DB_SLOW_QUERY_MS',
+    ),
+  )('should reject a zero or negative %s', (name) => {
+    const error = configError(() =>
+      resolveConfig({}, { env: { DB_HOST: 'h', DB_POOL_MIN: '0', [name]: '-1' } }),
+    );
+    expect(error.issues.map((i) => i.key)).toEqual([name]);
   });
 });
