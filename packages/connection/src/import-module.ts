@@ -1,16 +1,37 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
 const JAVASCRIPT = new Set(['.js', '.mjs', '.cjs']);
 
-let loader: Promise<{ import: (specifier: string, parent: string) => Promise<unknown> }> | undefined;
+type ScopedImport = (specifier: string, parent: string) => Promise<unknown>;
 
-/** One tsx loader for the process (each registration adds a loader hook, so register once). */
-function typescriptLoader() {
-  loader ??= import('tsx/esm/api').then(({ register }) => register({ namespace: 'dalkit-import-module' }));
+/** One tsx loader per tsconfig (each registration adds a loader hook, so each is made once). */
+const loaders = new Map<string, Promise<ScopedImport>>();
+
+function typescriptLoader(tsconfig: string | undefined): Promise<ScopedImport> {
+  const key = tsconfig ?? '';
+  let loader = loaders.get(key);
+  if (!loader) {
+    loader = import('tsx/esm/api').then(
+      ({ register }) =>
+        register({ namespace: `dalkit-import-module-${loaders.size}`, ...(tsconfig ? { tsconfig } : {}) })
+          .import,
+    );
+    loaders.set(key, loader);
+  }
   return loader;
+}
+
+/** The nearest `tsconfig.json` from the file's folder up: it decides decorators and module kind. */
+function nearestTsconfig(file: string): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'tsconfig.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /**
@@ -27,8 +48,9 @@ export const IMPORTABLE_EXTENSIONS = Object.freeze(['.ts', '.mts', '.cts', '.js'
 
 /**
  * Loads a `.ts`/`.mts`/`.cts`/`.js`/`.mjs`/`.cjs`/`.json` file and returns its module namespace
- * (JSON: `{ default: parsed }`). TypeScript loads without a build step through tsx, with the
- * tsconfig that covers the file (decorator settings included).
+ * (JSON: `{ default: parsed }`). TypeScript loads without a build step through tsx, compiled
+ * with the nearest `tsconfig.json` above the file (so `experimentalDecorators` and friends
+ * apply to models imported by a migration or seed).
  */
 export async function importModule(path: string): Promise<Record<string, unknown>> {
   const absolute = resolve(path);
@@ -38,9 +60,8 @@ export async function importModule(path: string): Promise<Record<string, unknown
   }
   const url = pathToFileURL(absolute).href;
   if (TYPESCRIPT.has(extension)) {
-    return unwrapTranspiledCommonJs(
-      (await (await typescriptLoader()).import(url, url)) as Record<string, unknown>,
-    );
+    const load = await typescriptLoader(nearestTsconfig(absolute));
+    return unwrapTranspiledCommonJs((await load(url, url)) as Record<string, unknown>);
   }
   if (JAVASCRIPT.has(extension)) {
     return (await import(url)) as Record<string, unknown>;

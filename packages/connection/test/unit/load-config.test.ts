@@ -39,6 +39,27 @@ describe('importModule', () => {
     expect(namespace.default).toBe(1);
   });
 
+  it('should compile TypeScript with the nearest tsconfig.json above the file (legacy decorators)', async () => {
+    const source = `const seen: unknown[] = [];
+function record(...args: unknown[]) { seen.push(typeof args[1]); }
+class Model { @record declare name: string; }
+export default { seen, model: Model };`;
+    await write(
+      'legacy/tsconfig.json',
+      JSON.stringify({ compilerOptions: { experimentalDecorators: true } }),
+    );
+    const legacy = await importModule(await write('legacy/src/model.ts', source));
+    expect((legacy.default as { seen: unknown[] }).seen).toEqual(['string']);
+    await write(
+      'standard/tsconfig.json',
+      JSON.stringify({ compilerOptions: { experimentalDecorators: false } }),
+    );
+    const standard = await importModule(
+      await write('standard/src/model.ts', source.replace('declare name', 'name')),
+    );
+    expect((standard.default as { seen: unknown[] }).seen).toEqual(['object']);
+  });
+
   it('should refuse other extensions', async () => {
     await expect(importModule(join(root, 'x.yaml'))).rejects.toThrow(/expected one of \.ts/);
   });
