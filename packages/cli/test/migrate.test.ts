@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachTarget } from '@dalkit/testing/vitest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { type MigrateRun, runDalkitFromSource } from './migrate-support/run-migrate.js';
 
 const CREATE_BOOKS = `import type { MigrationParams } from '@dalkit/migrations';
@@ -41,6 +41,7 @@ function createdPath(run: MigrateRun): string {
 }
 
 describeEachTarget('dalkit migrate (child process)', (suite) => {
+  vi.setConfig({ testTimeout: 180_000 });
   let cwd = '';
   let env: Record<string, string> = {};
   const dalkit = (...args: string[]) => runDalkitFromSource(args, cwd, env);
@@ -50,7 +51,7 @@ describeEachTarget('dalkit migrate (child process)', (suite) => {
     await writeFile(join(cwd, 'package.json'), '{ "name": "demo", "type": "module" }\n');
     env = {
       DATABASE_URL: suite.database.url,
-      ...(suite.database.maxConnections === 1 ? { DB_POOL_MAX: '1' } : {}),
+      ...(suite.database.maxConnections === 1 ? { DB_POOL_MAX: '1', DB_POOL_MIN: '0' } : {}),
     };
   });
   afterAll(() => rm(cwd, { recursive: true, force: true }));
@@ -79,7 +80,7 @@ describeEachTarget('dalkit migrate (child process)', (suite) => {
     names.push(sql.json().name as string);
 
     const pending = await dalkit('migrate', 'status', '--json');
-    expect(pending.code).toBe(0);
+    expect(pending.code, pending.stderr).toBe(0);
     expect(pending.json()).toMatchObject({ ok: true, pending: names, applied: [] });
 
     const dry = await dalkit('migrate', 'up', '--dry-run');
@@ -130,7 +131,8 @@ describeEachTarget('dalkit migrate (child process)', (suite) => {
   });
 
   it('should fail with a one-line cause and exit 1 when a migration fails, a file changed, or the lock is busy', async () => {
-    expect((await dalkit('migrate', 'up')).code).toBe(0);
+    const setup = await dalkit('migrate', 'up');
+    expect(setup.code, setup.stderr).toBe(0);
     const broken = await dalkit('migrate', 'create', 'broken_insert', '--ext', 'mjs');
     await writeFile(createdPath(broken), BROKEN);
 

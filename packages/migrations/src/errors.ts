@@ -33,7 +33,13 @@ export class MigrationError extends DalkitError {
       `Migration ${info.migration} (${info.direction}) failed${at}: ${reason}. ${outcome}`,
       {
         cause,
-        details: { migration: info.migration, direction: info.direction, statement: info.statement, partial },
+        details: {
+          migration: info.migration,
+          direction: info.direction,
+          statement: info.statement,
+          partial,
+          ...(partial && info.advice ? { hint: info.advice } : {}),
+        },
       },
     );
     this.migration = info.migration;
@@ -53,7 +59,12 @@ export class ChecksumMismatchError extends DalkitError {
     super(
       ErrorCode.CHECKSUM_MISMATCH,
       `Applied migration ${info.migration} changed since it ran (${info.file ?? 'inline migration'}): stored checksum ${info.storedChecksum}, current ${info.currentChecksum}. Restore the file, or run \`dalkit migrate repair\` to accept the change.`,
-      { details: { ...info } },
+      {
+        details: {
+          ...info,
+          hint: 'Restore the applied file and put the change in a new migration, or accept it with `dalkit migrate repair`.',
+        },
+      },
     );
     this.migration = info.migration;
     this.file = info.file;
@@ -107,17 +118,27 @@ export const RefusalReason = {
   IRREVERSIBLE: 'irreversible',
   UNKNOWN_TARGET: 'unknown_target',
   HISTORY_CHANGED: 'history_changed',
-  DRY_RUN_UNSUPPORTED: 'dry_run_unsupported',
 } as const;
 /** One of {@link RefusalReason}. */
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
+
+const REFUSAL_HINTS: Readonly<Record<RefusalReason, string>> = Object.freeze({
+  out_of_order:
+    'Rename the file to a timestamp newer than the last applied migration, or pass --out-of-order warn|allow.',
+  missing: 'Restore the migration file, or forget it with `dalkit migrate repair --remove-missing`.',
+  incomplete:
+    'Finish or undo the migration by hand, then run `dalkit migrate repair` and `dalkit migrate up`.',
+  irreversible: 'Add a down function to the migration, or roll back fewer migrations (--step / --to).',
+  unknown_target: 'Run `dalkit migrate status` to see the migration names.',
+  history_changed: 'Run `dalkit migrate status` to see what changed, then retry.',
+});
 
 /** A migration command was refused before touching anything (code `OPERATION_REFUSED`). */
 export class MigrationRefusedError extends OperationRefusedError {
   readonly reason: RefusalReason;
   readonly migrations: readonly string[];
   constructor(reason: RefusalReason, migrations: readonly string[], message: string) {
-    super(message, { details: { reason, migrations } });
+    super(message, { details: { reason, migrations, hint: REFUSAL_HINTS[reason] } });
     this.reason = reason;
     this.migrations = Object.freeze([...migrations]);
   }
