@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import { userInfo } from 'node:os';
 import { ConfigError, type ConfigIssue } from '../errors/errors.js';
 import { redactUrl } from '../redact.js';
@@ -90,6 +91,26 @@ function targetIssues(merged: ConfigLayer, parsed: Record<string, unknown>): Con
   return [];
 }
 
+/** The CA file must be readable when TLS is on; checked here so the error names its source. */
+function caFileIssues(merged: ConfigLayer, config: ResolvedDatabaseConfig): ConfigIssue[] {
+  const ca = config.ssl.ca;
+  if (config.ssl.mode === 'disable' || ca === undefined) return [];
+  try {
+    accessSync(ca, constants.R_OK);
+    return [];
+  } catch {
+    const entry = merged.get('ssl.ca');
+    return [
+      {
+        key: entry?.key ?? 'ssl.ca',
+        source: entry?.source ?? DEFAULT_SOURCE,
+        expected: expectedFor('ssl.ca', merged).replace('a path to', 'a readable path to'),
+        received: JSON.stringify(ca),
+      },
+    ];
+  }
+}
+
 function defaultUsername(): string | undefined {
   try {
     return userInfo().username;
@@ -155,5 +176,8 @@ export function resolveConfig(
   const parsed = unflatten(merged);
   issues.push(...issuesFromLayers(merged, parsed), ...targetIssues(merged, parsed));
   if (issues.length > 0) throw new ConfigError(issues);
-  return finish(resolvedConfigSchema.parse(parsed));
+  const config = resolvedConfigSchema.parse(parsed);
+  const fileIssues = caFileIssues(merged, config);
+  if (fileIssues.length > 0) throw new ConfigError(fileIssues);
+  return finish(config);
 }

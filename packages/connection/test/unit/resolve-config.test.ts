@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ENV_VARIABLES } from '../../src/config/from-env.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
 import { isDalkitError } from '../../src/errors/dalkit-error.js';
 import { ConfigError } from '../../src/errors/errors.js';
 
+const THIS_FILE = fileURLToPath(import.meta.url);
 const file = (config: Record<string, unknown>) => ({ path: '/app/dalkit.config.ts', config });
 
 function configError(fn: () => unknown): ConfigError {
@@ -57,11 +59,11 @@ describe('resolveConfig', () => {
   it('should honour sslmode, sslrootcert, application_name, connect_timeout and statement_timeout', () => {
     const config = resolveConfig(
       {
-        url: 'postgres://h/db?sslmode=verify-full&sslrootcert=/etc/ca.pem&application_name=billing&connect_timeout=3&statement_timeout=1500',
+        url: `postgres://h/db?sslmode=verify-full&sslrootcert=${encodeURIComponent(THIS_FILE)}&application_name=billing&connect_timeout=3&statement_timeout=1500`,
       },
       { env: false },
     );
-    expect(config.ssl).toEqual({ mode: 'verify-full', ca: '/etc/ca.pem' });
+    expect(config.ssl).toEqual({ mode: 'verify-full', ca: THIS_FILE });
     expect(config.applicationName).toBe('billing');
     expect(config.connectTimeoutMs).toBe(3_000);
     expect(config.statementTimeoutMs).toBe(1_500);
@@ -129,7 +131,7 @@ describe('resolveConfig', () => {
           DB_CONNECT_TIMEOUT_MS: '700',
           DB_STATEMENT_TIMEOUT_MS: '800',
           DB_SSL_MODE: 'require',
-          DB_SSL_CA: '/ca.pem',
+          DB_SSL_CA: THIS_FILE,
           DB_CONNECT_RETRY_MAX_ATTEMPTS: '3',
           DB_CONNECT_RETRY_INITIAL_DELAY_MS: '10',
           DB_CONNECT_RETRY_MAX_DELAY_MS: '20',
@@ -152,7 +154,7 @@ describe('resolveConfig', () => {
       pool: { min: 0, max: 4, acquireTimeoutMs: 500, idleMs: 600 },
       connectTimeoutMs: 700,
       statementTimeoutMs: 800,
-      ssl: { mode: 'require', ca: '/ca.pem' },
+      ssl: { mode: 'require', ca: THIS_FILE },
       retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 20, deadlineMs: 30 },
       logging: { level: 'debug', slowQueryMs: 40, logQueries: true, logParameters: true },
     });
@@ -296,5 +298,20 @@ describe('resolveConfig errors', () => {
       resolveConfig({}, { env: { DB_HOST: 'h', DB_POOL_MIN: '0', [name]: '-1' } }),
     );
     expect(error.issues.map((i) => i.key)).toEqual([name]);
+  });
+
+  it('should name the source of a CA file that cannot be read, only when TLS is on', () => {
+    const error = configError(() =>
+      resolveConfig(
+        {},
+        { env: { DB_HOST: 'h', DB_SSL_MODE: 'verify-full', DB_SSL_CA: '/nonexistent/ca.pem' } },
+      ),
+    );
+    expect(error.message).toContain(
+      'DB_SSL_CA must be a readable path to a PEM file with the CA certificate(s) (got "/nonexistent/ca.pem" from environment)',
+    );
+    expect(resolveConfig({}, { env: { DB_HOST: 'h', DB_SSL_CA: '/nonexistent/ca.pem' } }).ssl.mode).toBe(
+      'disable',
+    );
   });
 });
