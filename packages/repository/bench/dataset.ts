@@ -6,7 +6,7 @@ export interface DatasetSize {
   orders: number;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /**
  * Creates (or reuses, when the sizes match) users and orders generated with generate_series,
@@ -36,7 +36,7 @@ export async function ensureDataset(pool: pg.Pool, size: DatasetSize): Promise<v
     total int NOT NULL, note varchar(100), created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL)`);
   await pool.query(
     `INSERT INTO orders (user_id, status, total, created_at, updated_at)
-     SELECT 1 + (g % $1::int), (ARRAY['new','paid','shipped','cancelled'])[1 + g % 4], g % 1000,
+     SELECT 1 + (g % $1::int), (ARRAY['paid','new','paid','shipped'])[1 + g % 4], g % 1000,
             now() - g * interval '1 second', now() FROM generate_series(1, $2::int) g`,
     [size.users, size.orders],
   );

@@ -11,7 +11,7 @@ import { mapError } from './_internal/map-error.js';
 import { checkId } from './_internal/pk.js';
 import { cachedRead, finishRows, selectRows, whereOf } from './_internal/reads.js';
 import { RepositoryCore } from './_internal/repository-core.js';
-import { ROOT } from './_internal/select-sql.js';
+import { ROOT, selectSql } from './_internal/select-sql.js';
 import { compileOrderBy } from './_internal/sort.js';
 import { deleteWhereSql, preparePatch, updateWhereSql } from './_internal/writes.js';
 import { type ParsedQuery, parseQueryString, type QueryStringLimits } from './query-string.js';
@@ -76,19 +76,31 @@ export class Repository<M extends Model, F extends string = never, S extends str
         tx,
         opts,
         async () => {
-          const sql = this.core.sql();
-          const pk = `${sql.column(ROOT, this.core.meta.primaryKey.column)} = ${sql.param(key)}`;
-          const paranoid = compileWhere(sql, this.core.meta, ROOT, undefined, opts.withDeleted);
-          const rows = await selectRows(
-            this.core,
-            sql,
-            { where: paranoid ? `${pk} AND ${paranoid}` : pk, limit: 1, lock: opts.lock },
-            tx,
-          );
+          const text = this.byIdSql(opts);
+          const { rows } = await this.core.executor.run(text, [key], {
+            transaction: tx,
+            kind: 'select',
+            prepare: this.core.prepare,
+          });
+          if (rows[0]) this.core.mapper.fix(this.core.meta, rows[0]);
           const [row] = await finishRows(this.core, rows, include, opts, tx);
           return (row ?? null) as ReadResult<M, O> | null;
         },
       );
+    });
+  }
+
+  /** The findById statement, compiled once per shape (deleted rows shown or not, lock). */
+  private byIdSql(options: ReadOptions): string {
+    const shape = `byId:${options.withDeleted === true}:${JSON.stringify(options.lock ?? null)}`;
+    return this.core.compiled(shape, () => {
+      const sql = this.core.sql();
+      const pk = `${sql.column(ROOT, this.core.meta.primaryKey.column)} = ${sql.param(undefined)}`;
+      const paranoid = compileWhere(sql, this.core.meta, ROOT, undefined, options.withDeleted);
+      return selectSql(sql, this.core.meta, {
+        where: paranoid ? `${pk} AND ${paranoid}` : pk,
+        lock: options.lock,
+      });
     });
   }
 

@@ -108,13 +108,15 @@ export interface KeysetOptions<S extends string> extends ReadOptions {
   sort?: Sort<S>;
   /** Also count every row matching the filter. @default false */
   withTotal?: boolean;
+  /** Also return a cursor for every item (one HMAC each), not only start and end. @default false */
+  withCursors?: boolean;
 }
 
 /** One page of a keyset listing. */
 export interface KeysetPage<T> {
   items: T[];
-  /** Cursor of each item, in order. */
-  cursors: string[];
+  /** Cursor of each item, in order; only with `withCursors: true`. */
+  cursors?: string[];
   pageInfo: {
     hasNextPage: boolean;
     hasPreviousPage: boolean;

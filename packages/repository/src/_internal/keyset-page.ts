@@ -40,18 +40,20 @@ export async function keysetPage(
   const more = rows.length > size;
   const page = rows.slice(0, size);
   if (backward) page.reverse();
-  const cursors = page.map((row) =>
-    encodeCursor(core.cursorSecret, { shape, values: terms.map((t) => row[t.attribute.name]) }),
-  );
+  const cursorOf = (row: Record<string, unknown> | undefined) =>
+    row ? encodeCursor(core.cursorSecret, { shape, values: terms.map((t) => row[t.attribute.name]) }) : null;
+  const cursors = options.withCursors ? page.map((row) => cursorOf(row) as string) : undefined;
+  const startCursor = cursorOf(page[0]);
+  const endCursor = cursorOf(page[page.length - 1]);
   const items = await finishRows(core, page, include, options, tx);
   return {
     items,
-    cursors,
+    ...(cursors ? { cursors } : {}),
     pageInfo: {
       hasNextPage: backward ? cursor !== undefined : more,
       hasPreviousPage: backward ? more : cursor !== undefined,
-      startCursor: cursors[0] ?? null,
-      endCursor: cursors[cursors.length - 1] ?? null,
+      startCursor,
+      endCursor,
     },
   };
 }

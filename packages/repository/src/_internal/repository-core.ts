@@ -76,6 +76,18 @@ export class RepositoryCore {
       );
   }
 
+  private readonly statements = new Map<string, string>();
+
+  /** SQL text compiled once per query shape and reused (bind parameters only vary). */
+  compiled(shape: string, compile: () => string): string {
+    let text = this.statements.get(shape);
+    if (text === undefined) {
+      text = compile();
+      this.statements.set(shape, text);
+    }
+    return text;
+  }
+
   /** A fresh SQL builder for this dialect. */
   sql(): SqlBuilder {
     return new SqlBuilder(this.executor.dialect);

@@ -10,8 +10,25 @@ export type LockOption =
 /** The alias of the main table in every statement. */
 export const ROOT = 't';
 
-/** `"t"."user_id" AS "userId", …`: rows come back keyed by attribute name, no mapping pass. */
+const SELECT_LISTS = new WeakMap<ModelMeta, Map<string, string>>();
+
+/** `"t"."user_id" AS "userId", …`: rows come back keyed by attribute name, no mapping pass. Computed once per model, alias and dialect. */
 export function selectList(sql: SqlBuilder, meta: ModelMeta, alias: string): string {
+  let lists = SELECT_LISTS.get(meta);
+  if (!lists) {
+    lists = new Map();
+    SELECT_LISTS.set(meta, lists);
+  }
+  const key = `${sql.dialect}:${alias}`;
+  let list = lists.get(key);
+  if (list === undefined) {
+    list = buildSelectList(sql, meta, alias);
+    lists.set(key, list);
+  }
+  return list;
+}
+
+function buildSelectList(sql: SqlBuilder, meta: ModelMeta, alias: string): string {
   const parts: string[] = [];
   for (const attribute of meta.attributes.values()) {
     const column = sql.column(alias, attribute.column);

@@ -158,7 +158,7 @@ describeEachTarget('Repository sorting and pagination', (suite) => {
     it('should return a total when asked and honour filters', async () => {
       const page = await repo().findKeysetPage(
         { status: 'paid' },
-        { first: 2, sort: 'total', withTotal: true },
+        { first: 2, sort: 'total', withTotal: true, withCursors: true },
       );
       expect(page.total).toBe(15);
       expect(page.items.every((r) => r.status === 'paid')).toBe(true);
