@@ -34,13 +34,19 @@ export interface TransactionRetryOptions {
 
 /** Options of `db.transaction(fn, options)`. */
 export interface TransactionOptions {
-  /** @default 'nested' */
+  /** What to do when a transaction is already open in this async context. @default 'nested' */
   propagation?: Propagation;
+  /** Validated per dialect (PostgreSQL refuses READ UNCOMMITTED). @default the database's */
   isolationLevel?: IsolationLevel;
+  /** Open the transaction READ ONLY: writes in it fail. @default false */
   readOnly?: boolean;
-  /** Statement and lock timeout inside the transaction, in ms. */
+  /** Statement and lock-wait timeout inside the transaction, in ms; exceeding it throws `TimeoutError`. */
   timeoutMs?: number;
-  /** Retry transient failures of the outermost transaction; `false` to never retry. @default { maxAttempts: 5 } */
+  /**
+   * Retry serialization failures, deadlocks and lock wait timeouts of the outermost transaction,
+   * re-running `fn`; `false` to never retry.
+   * @default { maxAttempts: 5, initialDelayMs: 20, maxDelayMs: 1000 }
+   */
   retry?: TransactionRetryOptions | false;
 }
 
@@ -48,7 +54,9 @@ export interface TransactionOptions {
 export interface ManualTransaction {
   /** The Sequelize transaction, to pass as `{ transaction }` where needed. */
   readonly transaction: Transaction;
+  /** Commits; a second commit, or a commit after rollback, throws `TransactionStateError`. */
   commit(): Promise<void>;
+  /** Rolls back; after the end it throws `TransactionStateError` (after a failed commit it does nothing). */
   rollback(): Promise<void>;
   /** Runs `fn` inside a savepoint of this transaction; rolls the savepoint back if it throws. */
   savepoint<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
