@@ -1,7 +1,7 @@
 import { ConfigError } from '@dalkit/connection';
 import type { Model, ModelStatic } from 'sequelize';
 import { installHooks, type ModelCtor, resolveScopes } from 'sequelize-typescript';
-import { associateModels } from './_internal/associate-models.js';
+import { assertAssociationsResolvable, associateModels } from './_internal/associate-models.js';
 import { defineModel } from './_internal/define-model.js';
 import { finalizeModel } from './_internal/finalize-model.js';
 import { installVersionHooks } from './_internal/install-version-hooks.js';
@@ -24,18 +24,26 @@ function isKeyRing(value: KeyRing | KeyRingConfig): value is KeyRing {
   return typeof (value as KeyRing).encrypt === 'function';
 }
 
-function bindEncryption(model: ModelStatic<Model>, ring: KeyRing | undefined): void {
-  const definitions = getEncryptedDefinitions(model.prototype);
-  if (definitions.length === 0) return;
-  if (!ring) {
+function keyRingFor(
+  models: readonly ModelCtor[],
+  option: KeyRing | KeyRingConfig | undefined,
+): KeyRing | undefined {
+  const encrypted = models.find((m) => getEncryptedDefinitions(m.prototype).length > 0);
+  if (encrypted && !option) {
     throw new ConfigError([
       {
         key: 'encryption',
         source: 'registerModels options',
-        expected: `a key ring: ${model.name} has encrypted attributes`,
+        expected: `a key ring: ${encrypted.name} has encrypted attributes`,
       },
     ]);
   }
+  return option && (isKeyRing(option) ? option : createKeyRing(option));
+}
+
+function bindEncryption(model: ModelStatic<Model>, ring: KeyRing | undefined): void {
+  const definitions = getEncryptedDefinitions(model.prototype);
+  if (definitions.length === 0 || !ring) return;
   const table = model.getTableName() as string;
   const attributes = model.getAttributes() as Record<string, { field?: string }>;
   bindEncryptedColumns(
@@ -65,9 +73,8 @@ export function registerModels<const T extends readonly ModelCtor[]>(
   options: RegisterModelsOptions = {},
 ): T {
   const sequelize = resolveSequelize(db);
-  const ring =
-    options.encryption &&
-    (isKeyRing(options.encryption) ? options.encryption : createKeyRing(options.encryption));
+  const ring = keyRingFor(models, options.encryption);
+  assertAssociationsResolvable(sequelize, models);
   for (const model of models) defineModel(sequelize, model);
   associateModels(sequelize, models);
   resolveScopes([...models]);

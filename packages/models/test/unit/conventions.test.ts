@@ -124,3 +124,21 @@ describe('assertConventions', () => {
     expect(() => assertConventions(sequelize, { models: [Owner] })).not.toThrow();
   });
 });
+
+describe('registerModels', () => {
+  it('should refuse a model whose associated model is not registered with it', async () => {
+    const { Author } = await import('../support/relationship-models.js');
+    expect(() => registerModels(offlineSequelize(), [Author])).toThrow(
+      expect.objectContaining({
+        code: 'CONFIG_INVALID',
+        message: expect.stringContaining('Profile registered in the same call'),
+      }),
+    );
+  });
+
+  it('should refuse something that is not a database handle', () => {
+    expect(() => registerModels({} as never, [Owner])).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
+  });
+});
