@@ -170,6 +170,22 @@ describeEachTarget('db.transaction', (suite) => {
     expect(new Set(savepoints).size).toBe(4);
   });
 
+  it('should run concurrent sibling savepoints one after another, so a failing one undoes only itself', async () => {
+    await db.transaction(async () => {
+      const outcomes = await Promise.allSettled(
+        ['s1', 's2', 's3'].map((tag) =>
+          db.transaction(async () => {
+            await insertEvent(db, tag);
+            await delay(5);
+            if (tag === 's2') throw new Error('s2 fails');
+          }),
+        ),
+      );
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    });
+    expect(await committedTags(db)).toEqual(['s1', 's3']);
+  });
+
   it('should join the current transaction with propagation "required"', async () => {
     await db
       .transaction(async (outer) => {
