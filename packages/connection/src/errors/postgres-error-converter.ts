@@ -31,6 +31,8 @@ export function isPostgresDriverError(error: unknown): error is PostgresDriverEr
 const CONSTRAINT_KIND_BY_SQLSTATE: Readonly<Record<string, ConstraintKind>> = {
   '23505': 'unique',
   '23503': 'foreign_key',
+  // PostgreSQL 18 reports ON DELETE/UPDATE RESTRICT refusals as restrict_violation.
+  '23001': 'foreign_key',
   '23514': 'check',
   '23502': 'not_null',
   '23P01': 'exclusion',

@@ -1,5 +1,5 @@
 import { describeEachTarget } from '@dalkit/testing/vitest';
-import { DataTypes, type Model, type ModelStatic } from 'sequelize';
+import { DataTypes, type Model, type ModelStatic, QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConstraintViolationError,
@@ -23,7 +23,7 @@ const POSTGRES_SCHEMA = [
      age int CONSTRAINT authors_age_positive CHECK (age > 0))`,
   `CREATE TABLE books (
      id serial PRIMARY KEY,
-     author_id int NOT NULL CONSTRAINT books_author_id_fkey REFERENCES authors (id))`,
+     author_id int NOT NULL CONSTRAINT books_author_id_fkey REFERENCES authors (id) ON DELETE RESTRICT)`,
 ];
 const MARIADB_SCHEMA = [
   `CREATE TABLE authors (
@@ -35,7 +35,7 @@ const MARIADB_SCHEMA = [
   `CREATE TABLE books (
      id int AUTO_INCREMENT PRIMARY KEY,
      author_id int NOT NULL,
-     CONSTRAINT books_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id)) ENGINE=InnoDB`,
+     CONSTRAINT books_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE RESTRICT) ENGINE=InnoDB`,
 ];
 
 /** Runs `action`, expects it to fail, and returns the mapped error. */
@@ -117,6 +117,22 @@ describeEachTarget('mapDatabaseError', (suite) => {
       constraint: 'books_author_id_fkey',
       table: 'books',
       columns: ['author_id'],
+    });
+  });
+
+  it('should map a refused delete of a referenced row (RESTRICT) to a foreign key violation', async () => {
+    const [author] = await db.sequelize.query<{ id: number }>('SELECT id FROM authors WHERE email = $1', {
+      bind: [SECRET_EMAIL],
+      type: QueryTypes.SELECT,
+    });
+    await insert('INSERT INTO books (author_id) VALUES ($1)', [author?.id]);
+    const error = await mappedFailure(() =>
+      db.sequelize.query('DELETE FROM authors WHERE id = $1', { bind: [author?.id] }),
+    );
+    expect(error).toMatchObject({
+      code: 'FOREIGN_KEY_VIOLATION',
+      kind: 'foreign_key',
+      constraint: 'books_author_id_fkey',
     });
   });
 
