@@ -45,8 +45,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     route.schema ??= {};
     route.schema.querystring ??= NO_QUERY;
   });
+  // While shutting down, responses close their keep-alive connection, so a request that was
+  // in flight does not hold the server open until the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
