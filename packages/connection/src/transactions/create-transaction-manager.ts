@@ -7,6 +7,7 @@ import { activeFrame, contextOf } from './context.js';
 import { assertTransactionOptions, type TransactionDialect } from './dialect-rules.js';
 import { installImplicitTransactions } from './implicit-transaction.js';
 import { assertJoinable, assertSecondConnectionPossible } from './join-rules.js';
+import { rememberManager } from './manager-registry.js';
 import { beginManualTransaction } from './manual-transaction.js';
 import { type OuterTransactionDeps, runOuterTransaction } from './outer-transaction.js';
 import { retryTransaction } from './retry-transaction.js';
@@ -82,5 +83,7 @@ export function createTransactionManager(
         options,
       ),
   };
-  return Object.freeze(manager);
+  const frozen = Object.freeze(manager);
+  rememberManager(sequelize, frozen);
+  return frozen;
 }

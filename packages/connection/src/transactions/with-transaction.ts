@@ -2,19 +2,21 @@ import type { Sequelize, Transaction } from 'sequelize';
 import { silentLogger } from '../logging.js';
 import { createTransactionManager } from './create-transaction-manager.js';
 import type { TransactionDialect } from './dialect-rules.js';
+import { rememberedManager } from './manager-registry.js';
 import type { TransactionManager, TransactionOptions } from './types.js';
 
-const MANAGERS = new WeakMap<Sequelize, TransactionManager>();
-
-/** The transaction manager of a bare Sequelize instance, created (silent) on first use. */
+/**
+ * The transaction manager of a Sequelize instance: its database handle's (with that handle's
+ * logger) when it has one, otherwise one created on first use that logs nothing.
+ */
 export function transactionManagerOf(sequelize: Sequelize): TransactionManager {
-  let manager = MANAGERS.get(sequelize);
-  if (!manager) {
-    const dialect = sequelize.getDialect() as TransactionDialect;
-    manager = createTransactionManager(sequelize, { logger: silentLogger, dialect });
-    MANAGERS.set(sequelize, manager);
-  }
-  return manager;
+  return (
+    rememberedManager(sequelize) ??
+    createTransactionManager(sequelize, {
+      logger: silentLogger,
+      dialect: sequelize.getDialect() as TransactionDialect,
+    })
+  );
 }
 
 /**

@@ -271,14 +271,18 @@ describeEachTarget('db.transaction', (suite) => {
     expect(await committedTags(db)).toEqual(['outside']);
   });
 
-  it('should share its context with withTransaction(sequelize, fn)', async () => {
+  it('should share its context and its logger with withTransaction(sequelize, fn)', async () => {
     await db.transaction(async (outer) => {
       await withTransaction(db.sequelize, async (inner) => {
         expect(inner).toBe(outer);
-        await insertEvent(db, 'shared');
+        await db.query('INSERT INTO events (tag) VALUES ($1)', { bind: ['shared'] });
       });
     });
     expect(await committedTags(db)).toEqual(['shared']);
+    await withTransaction(db.sequelize, async () => {
+      throw new Error('logged by the handle');
+    }).catch(() => {});
+    expect(logger.lines.filter((l) => l.msg === 'Transaction rolled back after an error')).toHaveLength(1);
   });
 
   it('should make Sequelize-internal transactions (findOrCreate) savepoints of the current one', async () => {
