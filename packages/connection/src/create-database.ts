@@ -91,9 +91,10 @@ export function createDatabase(
   const resolved = isResolvedConfig(config)
     ? config
     : resolveConfig(rest, options.env === undefined ? {} : { env: options.env });
+  const secrets = [resolved.password, ...(resolved.replicas ?? []).map((replica) => replica.password)];
   const logger = redactingLogger(
     options.logger ?? configLogger ?? createDefaultLogger(resolved.logging.level),
-    [resolved.password],
+    secrets,
   );
   const effective = withEmbeddedPool(resolved, logger);
   const target = targetOf(effective);
@@ -114,7 +115,6 @@ export function createDatabase(
   installSessionHooks(instance, effective, { embeddedHost, logger });
   const transactions = createTransactionManager(instance, { logger, dialect: effective.dialect });
   const clock = options.clock ?? systemClock;
-  const secrets = [resolved.password];
   const { password: _password, ...visibleConfig } = effective;
   let connecting: Promise<void> | undefined;
   let closing: Promise<void> | undefined;

@@ -26,7 +26,10 @@ export interface HealthReport {
   dialect: string;
   /** The database address, password removed. */
   target: string;
+  /** The primary's pool. */
   pool: PoolStats;
+  /** The read replicas' pool, when replicas are configured. */
+  readPool?: PoolStats;
   error?: { code: string; message: string };
 }
 
@@ -39,12 +42,12 @@ interface SequelizePoolLike {
   maxSize: number;
 }
 
-/** Reads the pool figures of a Sequelize instance (its write pool when replication is on). */
-export function poolStats(sequelize: Sequelize): PoolStats {
+/** Reads the pool figures of a Sequelize instance: its primary (write) pool, or with `'read'` its replicas' pool. */
+export function poolStats(sequelize: Sequelize, which: 'write' | 'read' = 'write'): PoolStats {
   const manager = sequelize.connectionManager as unknown as {
-    pool?: SequelizePoolLike & { write?: SequelizePoolLike };
+    pool?: SequelizePoolLike & { write?: SequelizePoolLike; read?: SequelizePoolLike };
   };
-  const pool = manager.pool?.write ?? manager.pool;
+  const pool = manager.pool?.write ? manager.pool[which] : which === 'write' ? manager.pool : undefined;
   if (!pool) return { size: 0, idle: 0, using: 0, waiting: 0, min: 0, max: 0 };
   return {
     size: pool.size,
@@ -54,6 +57,10 @@ export function poolStats(sequelize: Sequelize): PoolStats {
     min: pool.minSize,
     max: pool.maxSize,
   };
+}
+
+function hasReplicas(sequelize: Sequelize): boolean {
+  return Boolean((sequelize.connectionManager as unknown as { pool?: { read?: unknown } }).pool?.read);
 }
 
 /** Runs `SELECT 1` and returns the round trip in ms (fractional, from a monotonic clock). */
@@ -72,14 +79,18 @@ export async function checkHealth(
   sequelize: Sequelize,
   about: { dialect: string; target: string; secrets: readonly (string | undefined)[] },
 ): Promise<HealthReport> {
-  const pool = poolStats(sequelize);
-  const { dialect, target } = about;
+  const figures = {
+    dialect: about.dialect,
+    target: about.target,
+    pool: poolStats(sequelize),
+    ...(hasReplicas(sequelize) ? { readPool: poolStats(sequelize, 'read') } : {}),
+  };
   try {
-    return { ok: true, latencyMs: await measureRoundTrip(sequelize), dialect, target, pool };
+    return { ok: true, latencyMs: await measureRoundTrip(sequelize), ...figures };
   } catch (error) {
     const mapped = mapDatabaseError(error);
     const code = isDalkitError(mapped) ? mapped.code : 'CONNECTION_FAILED';
     const message = redactSecrets(describeConnectError(error), about.secrets);
-    return { ok: false, dialect, target, pool, error: { code, message } };
+    return { ok: false, ...figures, error: { code, message } };
   }
 }

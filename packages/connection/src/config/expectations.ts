@@ -13,6 +13,7 @@ const EXPECTED: Record<string, string | ((keyOf: (path: string) => string) => st
   password: 'a string',
   applicationName: 'a name of 1 to 63 characters',
   'embedded.dataDir': "a folder path or 'memory'",
+  replicas: 'a list of connection URLs of read replicas',
   'pool.min': 'an integer >= 0',
   'pool.max': (keyOf) => `an integer >= ${keyOf('pool.min')}`,
   'pool.acquireTimeoutMs': ms(1),
@@ -40,3 +41,8 @@ export function expectedFor(path: string, merged: ConfigLayer): string {
 
 /** Every known config path, for "unknown key" messages. */
 export const KNOWN_PATHS = Object.freeze(['url', ...Object.keys(EXPECTED)]);
+
+/** What each replica URL must be, naming the primary's dialect. */
+export function expectedReplica(dialect: unknown): string {
+  return `a ${String(dialect)} connection URL (replicas use the primary's dialect)`;
+}

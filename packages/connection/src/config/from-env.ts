@@ -14,6 +14,7 @@ export const ENV_VARIABLES = Object.freeze({
   DB_USER: { path: 'username', kind: 'string' },
   DB_PASSWORD: { path: 'password', kind: 'string' },
   DB_APPLICATION_NAME: { path: 'applicationName', kind: 'string' },
+  DB_READ_REPLICA_URLS: { path: 'replicas', kind: 'list' },
   DB_POOL_MIN: { path: 'pool.min', kind: 'int' },
   DB_POOL_MAX: { path: 'pool.max', kind: 'int' },
   DB_POOL_ACQUIRE_TIMEOUT_MS: { path: 'pool.acquireTimeoutMs', kind: 'int' },
@@ -35,8 +36,13 @@ export const ENV_VARIABLES = Object.freeze({
 /** Environment variables as `process.env` holds them. */
 export type EnvironmentVariables = Readonly<Record<string, string | undefined>>;
 
-function read(kind: 'string' | 'int' | 'bool', raw: string): unknown {
+function read(kind: 'string' | 'int' | 'bool' | 'list', raw: string): unknown {
   const text = raw.trim();
+  if (kind === 'list')
+    return text
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   if (kind === 'int') return /^-?\d+$/.test(text) ? Number(text) : raw;
   if (kind === 'bool')
     return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : raw;

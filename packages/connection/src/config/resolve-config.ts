@@ -6,6 +6,7 @@ import { expectedFor, KNOWN_PATHS } from './expectations.js';
 import { type EnvironmentVariables, fromEnv } from './from-env.js';
 import { type ConfigLayer, flattenConfig, mergeLayers, unflatten } from './layer.js';
 import { parseConnectionUrl } from './parse-url.js';
+import { expandReplicas } from './replicas.js';
 import {
   type DatabaseConfig,
   DEFAULTS,
@@ -119,6 +120,13 @@ function defaultUsername(): string | undefined {
   }
 }
 
+function hidePassword<T extends { password?: string | undefined }>(target: T): T {
+  const { password, ...rest } = target;
+  const out = { ...rest } as T;
+  Object.defineProperty(out, 'password', { value: password, enumerable: false });
+  return Object.freeze(out);
+}
+
 function finish(config: ResolvedDatabaseConfig): ResolvedDatabaseConfig {
   const { password, ...rest } = config;
   const out = { ...rest } as ResolvedDatabaseConfig;
@@ -131,6 +139,7 @@ function finish(config: ResolvedDatabaseConfig): ResolvedDatabaseConfig {
     // Non-enumerable: a logged, serialised or spread config never shows the password.
     Object.defineProperty(out, 'password', { value: password, enumerable: false });
   }
+  if (out.replicas) out.replicas = Object.freeze(out.replicas.map(hidePassword)) as typeof out.replicas;
   Object.defineProperty(out, RESOLVED, { value: true, enumerable: false });
   for (const group of ['pool', 'ssl', 'retry', 'logging', 'embedded'] as const) {
     if (out[group]) Object.freeze(out[group]);
@@ -174,6 +183,9 @@ export function resolveConfig(
   if (!merged.has('dialect'))
     merged.set('dialect', { value: 'postgres', key: 'dialect', source: DEFAULT_SOURCE });
   const parsed = unflatten(merged);
+  const replicaIssues = expandReplicas(merged, parsed);
+  if (replicaIssues.length > 0) delete parsed.replicas; // reported once, by URL
+  issues.push(...replicaIssues);
   issues.push(...issuesFromLayers(merged, parsed), ...targetIssues(merged, parsed));
   if (issues.length > 0) throw new ConfigError(issues);
   const config = resolvedConfigSchema.parse(parsed);

@@ -50,6 +50,19 @@ export const resolvedConfigSchema = z
     username: z.string().min(1).optional(),
     password: z.string().optional(),
     applicationName: z.string().min(1).max(63),
+    replicas: z
+      .array(
+        z
+          .object({
+            host: z.string().min(1),
+            port: int(1).max(65_535).optional(),
+            database: z.string().min(1).optional(),
+            username: z.string().min(1).optional(),
+            password: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
     pool: z
       .object({
         min: int(0),
@@ -95,12 +108,18 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]>
  * What a user writes: in code, in `dalkit.config.*`, or (as `DB_*` variables) in the
  * environment. A connection string alone is enough; every other key has a default.
  */
-export interface DatabaseConfig extends DeepPartial<Omit<ResolvedDatabaseConfig, 'embedded'>> {
+export interface DatabaseConfig extends DeepPartial<Omit<ResolvedDatabaseConfig, 'embedded' | 'replicas'>> {
   /**
    * `postgres://user:pass@host:5432/db?sslmode=verify-full&sslrootcert=/ca.pem`, `postgresql://…`,
    * `mysql://…`, `mariadb://…`, or the embedded PostgreSQL: `pglite://memory`, `pglite://./data`.
    */
   url?: string;
+  /**
+   * Connection URLs of read replicas (same dialect; user, password and database default to the
+   * primary's). Model reads outside a transaction go to them; writes, transactions and
+   * `db.query()` go to the primary.
+   */
+  replicas?: readonly string[];
   /** The embedded PostgreSQL's data folder, or `'memory'` (same as `url: 'pglite://…'`). */
   embedded?: { dataDir?: string };
 }

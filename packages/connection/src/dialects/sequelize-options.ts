@@ -18,6 +18,31 @@ function dialectOptions(config: ResolvedDatabaseConfig): Record<string, unknown>
   return { connectTimeout: config.connectTimeoutMs, ...(ssl ? { ssl } : {}) };
 }
 
+function connectionOf(target: {
+  host?: string | undefined;
+  port?: number | undefined;
+  database?: string | undefined;
+  username?: string | undefined;
+  password?: string | undefined;
+}) {
+  const out: Record<string, unknown> = {};
+  for (const key of ['host', 'port', 'database', 'username', 'password'] as const) {
+    if (target[key] !== undefined) out[key] = target[key];
+  }
+  return out;
+}
+
+/** Sequelize's `replication`: the primary for writes, the replicas (parts they omit taken from the primary) for reads. */
+function replication(
+  config: ResolvedDatabaseConfig,
+  replicas: NonNullable<ResolvedDatabaseConfig['replicas']>,
+): NonNullable<Options['replication']> {
+  return {
+    write: connectionOf(config),
+    read: replicas.map((replica) => connectionOf(replica)),
+  } as NonNullable<Options['replication']>;
+}
+
 /**
  * The Sequelize options for a resolved config: driver, credentials, pool (with `validate`),
  * driver options (timeouts, TLS, application name) and Sequelize's statement `retry` turned
@@ -45,6 +70,7 @@ export function sequelizeOptions(
     ...(config.username === undefined ? {} : { username: config.username }),
     ...(config.password === undefined ? {} : { password: config.password }),
     dialectOptions: dialectOptions(config),
+    ...(config.replicas?.length ? { replication: replication(config, config.replicas) } : {}),
     pool,
     retry: { max: 1 },
     logging: false,
