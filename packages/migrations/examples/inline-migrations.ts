@@ -1,18 +1,16 @@
-import { createMigrator, defineMigration, type InlineMigration } from '@dalkit/migrations';
+import { createMigrator, type InlineMigration } from '@dalkit/migrations';
 import type { Sequelize } from 'sequelize';
 
 /** Migrations bundled into the application instead of read from a folder. */
 export const MIGRATIONS: InlineMigration[] = [
   {
     name: '20260101000000_create_customers',
-    ...defineMigration({
-      up: ({ context: { queryInterface } }) =>
-        queryInterface.createTable('customers', {
-          id: { type: 'INTEGER', primaryKey: true, autoIncrement: true },
-          email: { type: 'VARCHAR(255)', allowNull: false, unique: true },
-        }),
-      down: ({ context: { queryInterface } }) => queryInterface.dropTable('customers'),
-    }),
+    up: ({ context: { queryInterface } }) =>
+      queryInterface.createTable('customers', {
+        id: { type: 'INTEGER', primaryKey: true, autoIncrement: true },
+        email: { type: 'VARCHAR(255)', allowNull: false, unique: true },
+      }),
+    down: ({ context: { queryInterface } }) => queryInterface.dropTable('customers'),
   },
 ];
 
