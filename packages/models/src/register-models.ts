@@ -6,6 +6,7 @@ import { defineModel } from './_internal/define-model.js';
 import { finalizeModel } from './_internal/finalize-model.js';
 import { installVersionHooks } from './_internal/install-version-hooks.js';
 import { type DatabaseLike, resolveSequelize } from './_internal/resolve-sequelize.js';
+import { tableName } from './_internal/table-name.js';
 import { installAuditHooks } from './audit/install-audit-hooks.js';
 import { installCheckHooks } from './constraints/install-check-hooks.js';
 import { getEncryptedDefinitions } from './encryption/encrypted.js';
@@ -44,7 +45,7 @@ function keyRingFor(
 function bindEncryption(model: ModelStatic<Model>, ring: KeyRing | undefined): void {
   const definitions = getEncryptedDefinitions(model.prototype);
   if (definitions.length === 0 || !ring) return;
-  const table = model.getTableName() as string;
+  const table = tableName(model);
   const attributes = model.getAttributes() as Record<string, { field?: string }>;
   bindEncryptedColumns(
     model,

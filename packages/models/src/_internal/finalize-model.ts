@@ -2,17 +2,13 @@ import type { Model, ModelStatic } from 'sequelize';
 import { Utils } from 'sequelize';
 import { getEncryptedDefinitions } from '../encryption/encrypted.js';
 import { getForeignKeyDefinitions, resolveTarget } from '../relations/foreign-key-column.js';
+import { tableName } from './table-name.js';
 
 interface IndexedModel {
   _indexes: { fields: unknown[] }[];
   _conformIndex(index: object): object;
   options: { indexes?: object[] };
   uniqueKeys?: Record<string, { fields: string[] }>;
-}
-
-function tableName(model: ModelStatic<Model>): string {
-  const table = model.getTableName() as string | { tableName: string };
-  return typeof table === 'string' ? table : table.tableName;
 }
 
 function firstField(field: unknown): unknown {

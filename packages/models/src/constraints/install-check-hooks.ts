@@ -1,6 +1,7 @@
 import type { Model, ModelStatic } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import { addHook } from '../_internal/add-hook.js';
+import { tableName } from '../_internal/table-name.js';
 import { getChecks } from './check.js';
 
 const EXISTS_SQL = {
@@ -22,7 +23,7 @@ export function installCheckHooks(model: ModelStatic<Model>): void {
     const sequelize = model.sequelize;
     if (!sequelize) return;
     const qi = sequelize.getQueryInterface();
-    const table = model.getTableName() as string;
+    const table = tableName(model);
     const existsSql = sequelize.getDialect() === 'postgres' ? EXISTS_SQL.postgres : EXISTS_SQL.mysql;
     for (const check of checks) {
       const found = await sequelize.query(existsSql, {

@@ -1,4 +1,5 @@
 import type { Model, ModelStatic } from 'sequelize';
+import { tableName } from '../_internal/table-name.js';
 import { getChecks } from './check.js';
 
 /** One database constraint declared by a model, in column names, for migrations to mirror. */
@@ -27,11 +28,6 @@ interface RawIndex {
   fields: (string | { name?: string; attribute?: string })[];
 }
 
-function tableNameOf(model: ModelStatic<Model>): string {
-  const table = model.getTableName() as string | { tableName: string };
-  return typeof table === 'string' ? table : table.tableName;
-}
-
 function indexFields(index: RawIndex): string[] {
   return index.fields.map((f) => (typeof f === 'string' ? f : (f.name ?? f.attribute ?? '')));
 }
@@ -48,7 +44,7 @@ function referenceTable(model: unknown): string {
  * ON DELETE / ON UPDATE. Migrations and schema tests compare against this list.
  */
 export function modelConstraints(model: ModelStatic<Model>): ModelConstraint[] {
-  const table = tableNameOf(model);
+  const table = tableName(model);
   const attributes = Object.values(model.getAttributes());
   const field = (a: (typeof attributes)[number]) => a.field ?? '';
   const constraints: ModelConstraint[] = [

@@ -8,6 +8,7 @@ import {
   toSnakeCase,
 } from '../_internal/inflection.js';
 import { type DatabaseLike, resolveSequelize } from '../_internal/resolve-sequelize.js';
+import { tableName } from '../_internal/table-name.js';
 
 /** The naming and schema rules {@link checkConventions} enforces. */
 export const ConventionRule = {
@@ -41,11 +42,6 @@ export interface CheckConventionsOptions {
 
 /** The audit columns every entity table carries. */
 export const AUDIT_COLUMNS = ['created_at', 'updated_at', 'created_by', 'updated_by'] as const;
-
-function tableName(model: ModelStatic<Model>): string {
-  const table = model.getTableName() as string | { tableName: string };
-  return typeof table === 'string' ? table : table.tableName;
-}
 
 function referencedTable(references: unknown): string | undefined {
   if (typeof references !== 'object' || references === null) return undefined;
