@@ -1,7 +1,6 @@
 import { AuditedModel, Check, ForeignKeyColumn } from '@dalkit/models';
 import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
 import { BelongsTo, Column, DataType, HasMany, Table } from 'sequelize-typescript';
-import { fkTarget } from '../_pending/fk-target.js';
 
 /** A product category; categories form a tree through `parent_id` (a parent with children cannot be deleted). */
 @Table({ tableName: 'categories' })
@@ -14,10 +13,7 @@ export class Category extends AuditedModel<InferAttributes<Category>, InferCreat
   @Column({ type: DataType.STRING(100), allowNull: false, unique: true })
   declare slug: string;
 
-  @ForeignKeyColumn(
-    fkTarget(() => Category),
-    { onDelete: 'RESTRICT', allowNull: true },
-  )
+  @ForeignKeyColumn(() => Category, { onDelete: 'RESTRICT', allowNull: true })
   declare parentId: CreationOptional<string | null>;
 
   @BelongsTo(() => Category, 'parentId')

@@ -1,7 +1,6 @@
 import { AuditedModel, Check, ForeignKeyColumn } from '@dalkit/models';
 import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
 import { BelongsTo, Column, DataType, HasMany, Table } from 'sequelize-typescript';
-import { fkTarget } from '../_pending/fk-target.js';
 import { Product } from '../products/model.js';
 import { User } from '../users/model.js';
 
@@ -15,10 +14,7 @@ export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
 @Check('orders_status_check', "status IN ('placed', 'cancelled')")
 @Check('orders_total_check', 'total >= 0')
 export class Order extends AuditedModel<InferAttributes<Order>, InferCreationAttributes<Order>> {
-  @ForeignKeyColumn(
-    fkTarget(() => User),
-    { onDelete: 'RESTRICT' },
-  )
+  @ForeignKeyColumn(() => User, { onDelete: 'RESTRICT' })
   declare userId: string;
 
   @Column({ type: DataType.STRING(20), allowNull: false, defaultValue: OrderStatus.PLACED })
@@ -39,16 +35,10 @@ export class Order extends AuditedModel<InferAttributes<Order>, InferCreationAtt
 @Check('order_items_quantity_check', 'quantity > 0')
 @Check('order_items_unit_price_check', 'unit_price >= 0')
 export class OrderItem extends AuditedModel<InferAttributes<OrderItem>, InferCreationAttributes<OrderItem>> {
-  @ForeignKeyColumn(
-    fkTarget(() => Order),
-    { onDelete: 'CASCADE' },
-  )
+  @ForeignKeyColumn(() => Order, { onDelete: 'CASCADE' })
   declare orderId: string;
 
-  @ForeignKeyColumn(
-    fkTarget(() => Product),
-    { onDelete: 'RESTRICT' },
-  )
+  @ForeignKeyColumn(() => Product, { onDelete: 'RESTRICT' })
   declare productId: string;
 
   @Column({ type: DataType.INTEGER, allowNull: false })

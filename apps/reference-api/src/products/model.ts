@@ -1,7 +1,6 @@
 import { AuditedModel, Check, ForeignKeyColumn } from '@dalkit/models';
 import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
 import { BelongsTo, BelongsToMany, Column, DataType, Table } from 'sequelize-typescript';
-import { fkTarget } from '../_pending/fk-target.js';
 import { Category } from '../categories/model.js';
 
 /** Something for sale, with a price (never negative) and a stock count (never negative). */
@@ -35,16 +34,10 @@ export class ProductCategory extends AuditedModel<
   InferAttributes<ProductCategory>,
   InferCreationAttributes<ProductCategory>
 > {
-  @ForeignKeyColumn(
-    fkTarget(() => Product),
-    { onDelete: 'CASCADE' },
-  )
+  @ForeignKeyColumn(() => Product, { onDelete: 'CASCADE' })
   declare productId: string;
 
-  @ForeignKeyColumn(
-    fkTarget(() => Category),
-    { onDelete: 'CASCADE' },
-  )
+  @ForeignKeyColumn(() => Category, { onDelete: 'CASCADE' })
   declare categoryId: string;
 
   @BelongsTo(() => Product)

@@ -1,7 +1,6 @@
 import { AuditedModel, Check, Encrypted, ForeignKeyColumn } from '@dalkit/models';
 import type { CreationOptional, InferAttributes, InferCreationAttributes, NonAttribute } from 'sequelize';
 import { BelongsTo, Column, DataType, HasOne, Table } from 'sequelize-typescript';
-import { fkTarget } from '../_pending/fk-target.js';
 import { Country } from '../countries/model.js';
 
 /** What a user may do. */
@@ -38,10 +37,7 @@ export class User extends AuditedModel<InferAttributes<User>, InferCreationAttri
 /** One-to-one with {@link User}: contact details, the phone number encrypted at rest. */
 @Table({ tableName: 'profiles' })
 export class Profile extends AuditedModel<InferAttributes<Profile>, InferCreationAttributes<Profile>> {
-  @ForeignKeyColumn(
-    fkTarget(() => User),
-    { onDelete: 'CASCADE', unique: true },
-  )
+  @ForeignKeyColumn(() => User, { onDelete: 'CASCADE', unique: true })
   declare userId: string;
 
   @Encrypted()
@@ -51,10 +47,7 @@ export class Profile extends AuditedModel<InferAttributes<Profile>, InferCreatio
   @Column({ type: DataType.STRING(500), allowNull: true })
   declare bio: CreationOptional<string | null>;
 
-  @ForeignKeyColumn(
-    fkTarget(() => Country),
-    { onDelete: 'SET NULL', allowNull: true },
-  )
+  @ForeignKeyColumn(() => Country, { onDelete: 'SET NULL', allowNull: true })
   declare countryId: CreationOptional<string | null>;
 
   @BelongsTo(() => User)
