@@ -6,6 +6,7 @@ import { ValidationError } from '../errors/errors.js';
 import type { Logger } from '../logging.js';
 import type { RetryClock } from '../retry.js';
 import type { TransactionDialect } from './dialect-rules.js';
+import { loggable } from './log-failure.js';
 import type { AdvisoryLockKey, AdvisoryLockOptions, TransactionOptions } from './types.js';
 
 const INT64_MIN = -(2n ** 63n);
@@ -111,7 +112,7 @@ async function withMariadbLock<T>(
       .catch((error: unknown) => {
         if (!failed) throw error;
         deps.logger.warn(
-          { key: String(key), err: error },
+          { key: String(key), err: loggable(error) },
           'Releasing an advisory lock failed; it ends with the session',
         );
       });

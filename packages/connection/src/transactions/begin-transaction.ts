@@ -2,6 +2,7 @@ import { type Sequelize, Transaction } from 'sequelize';
 import { mapDatabaseError } from '../errors/map-database-error.js';
 import type { Logger } from '../logging.js';
 import { beginStatements, type TransactionDialect } from './dialect-rules.js';
+import { loggable } from './log-failure.js';
 import { applyStatementTimeout, type RestoreTimeout } from './statement-timeout.js';
 import type { IsolationLevel } from './types.js';
 
@@ -55,7 +56,7 @@ export async function beginTransaction(
     if (internals.connection && !internals.finished) {
       await transaction.rollback().catch((rollbackError: unknown) => {
         logger.warn(
-          { transactionId: internals.id, err: rollbackError },
+          { transactionId: internals.id, err: loggable(rollbackError) },
           'Rolling back a transaction that failed to start also failed',
         );
       });
@@ -75,7 +76,7 @@ export async function beginTransaction(
     async rollback() {
       await restore().catch((error: unknown) => {
         logger.warn(
-          { transactionId: internals.id, err: error },
+          { transactionId: internals.id, err: loggable(error) },
           'Could not restore session timeouts before rollback',
         );
       });

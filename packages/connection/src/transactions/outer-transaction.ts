@@ -10,7 +10,7 @@ import {
 } from './context.js';
 import type { TransactionDialect } from './dialect-rules.js';
 import { isRetryableTransient } from './implicit-transaction.js';
-import { logRollback } from './log-failure.js';
+import { loggable, logRollback } from './log-failure.js';
 
 /** What an outermost transaction needs besides its callback. */
 export interface OuterTransactionDeps {
@@ -36,7 +36,7 @@ export async function rollbackAfter(open: OpenTransaction, logger: Logger): Prom
   if ((open.transaction as { finished?: string }).finished) return;
   await open.rollback().catch((rollbackError: unknown) => {
     logger.warn(
-      { transactionId: transactionIdOf(open.transaction), err: rollbackError },
+      { transactionId: transactionIdOf(open.transaction), err: loggable(rollbackError) },
       'Rollback failed; the connection was discarded',
     );
   });

@@ -73,6 +73,9 @@ describeEachTarget('db.transaction', (suite) => {
     expect(error).toBeInstanceOf(ConstraintViolationError);
     expect((error as Error).cause).toBeInstanceOf(Error);
     expect(await committedTags(db)).toEqual([]);
+    const logged = JSON.stringify(logger.lines.map((l) => l.obj));
+    expect(logged).toContain('UNIQUE_VIOLATION');
+    expect(logged).not.toMatch(/Duplicate entry|Key \(id\)=/);
   });
 
   it('should propagate the transaction implicitly across awaits, timers and parallel branches', async () => {
