@@ -1,8 +1,6 @@
-import { accessSync, constants } from 'node:fs';
 import { userInfo } from 'node:os';
 import { ConfigError, type ConfigIssue } from '../errors/errors.js';
-import { redactUrl } from '../redact.js';
-import { expectedFor, KNOWN_PATHS } from './expectations.js';
+import { caFileIssues, DEFAULT_SOURCE, schemaIssues, targetIssues } from './config-issues.js';
 import { type EnvironmentVariables, fromEnv } from './from-env.js';
 import { type ConfigLayer, flattenConfig, mergeLayers, unflatten } from './layer.js';
 import { parseConnectionUrl } from './parse-url.js';
@@ -16,7 +14,6 @@ import {
 
 /** Where explicit options are attributed in messages. */
 export const EXPLICIT_SOURCE = 'explicit options';
-const DEFAULT_SOURCE = 'default';
 const RESOLVED = Symbol.for('dalkit.resolvedConfig');
 
 /** Sources to merge under the explicit options. */
@@ -29,87 +26,6 @@ export interface ResolveConfigSources {
 
 function defaultsLayer(): ConfigLayer {
   return flattenConfig(DEFAULTS as unknown as Record<string, unknown>, DEFAULT_SOURCE, () => new Map());
-}
-
-function describeValue(path: string, value: unknown): string {
-  if (path === 'password') return '***';
-  if (typeof value === 'string') return JSON.stringify(path === 'url' ? redactUrl(value) : value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-function issuesFromLayers(merged: ConfigLayer, parsed: Record<string, unknown>): ConfigIssue[] {
-  const result = resolvedConfigSchema.safeParse(parsed);
-  if (result.success) return [];
-  const issues: ConfigIssue[] = [];
-  const seen = new Set<string>();
-  for (const issue of result.error.issues) {
-    const base = issue.path.join('.');
-    const paths =
-      issue.code === 'unrecognized_keys' ? issue.keys.map((k) => (base ? `${base}.${k}` : k)) : [base];
-    for (const path of paths) {
-      if (seen.has(path)) continue;
-      seen.add(path);
-      const entry = merged.get(path);
-      const unknown = issue.code === 'unrecognized_keys';
-      issues.push({
-        key: entry?.key ?? path,
-        source: entry?.source ?? DEFAULT_SOURCE,
-        expected: unknown ? `a known option (one of: ${KNOWN_PATHS.join(', ')})` : expectedFor(path, merged),
-        ...(entry === undefined ? {} : { received: describeValue(path, entry.value) }),
-      });
-    }
-  }
-  return issues;
-}
-
-function targetIssues(merged: ConfigLayer, parsed: Record<string, unknown>): ConfigIssue[] {
-  const host = merged.get('host');
-  const embedded = merged.get('embedded.dataDir');
-  if (host?.value !== undefined && embedded?.value !== undefined) {
-    return [
-      {
-        key: host.key,
-        source: host.source,
-        expected: `unset when the embedded database is configured (by ${embedded.key} from ${embedded.source})`,
-        received: describeValue('host', host.value),
-      },
-    ];
-  }
-  if (parsed.host === undefined && parsed.embedded === undefined) {
-    return [
-      {
-        key: 'url',
-        source: 'any source',
-        expected:
-          "set: pass `url`, set DATABASE_URL or DB_HOST, or add dalkit.config.ts (use 'pglite://memory' for the embedded database)",
-      },
-    ];
-  }
-  return [];
-}
-
-/** The CA file must be readable when TLS is on; checked here so the error names its source. */
-function caFileIssues(merged: ConfigLayer, config: ResolvedDatabaseConfig): ConfigIssue[] {
-  const ca = config.ssl.ca;
-  if (config.ssl.mode === 'disable' || ca === undefined) return [];
-  try {
-    accessSync(ca, constants.R_OK);
-    return [];
-  } catch {
-    const entry = merged.get('ssl.ca');
-    return [
-      {
-        key: entry?.key ?? 'ssl.ca',
-        source: entry?.source ?? DEFAULT_SOURCE,
-        expected: expectedFor('ssl.ca', merged).replace('a path to', 'a readable path to'),
-        received: JSON.stringify(ca),
-      },
-    ];
-  }
 }
 
 function defaultUsername(): string | undefined {
@@ -186,7 +102,7 @@ export function resolveConfig(
   const replicaIssues = expandReplicas(merged, parsed);
   if (replicaIssues.length > 0) delete parsed.replicas; // reported once, by URL
   issues.push(...replicaIssues);
-  issues.push(...issuesFromLayers(merged, parsed), ...targetIssues(merged, parsed));
+  issues.push(...schemaIssues(merged, parsed), ...targetIssues(merged, parsed));
   if (issues.length > 0) throw new ConfigError(issues);
   const config = resolvedConfigSchema.parse(parsed);
   const fileIssues = caFileIssues(merged, config);

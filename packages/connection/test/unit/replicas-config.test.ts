@@ -60,4 +60,15 @@ describe('read replicas in the configuration', () => {
       expected: 'empty: the embedded database has no replicas',
     });
   });
+
+  it('should mask credentials of a replica list given in the wrong shape', () => {
+    const issues = issuesOf(() =>
+      resolveConfig({ url: 'postgres://h/db', replicas: 'postgres://u:Leak9@r/db' as never }, { env: false }),
+    );
+    expect(issues[0]).toMatchObject({
+      key: 'replicas',
+      expected: 'a list of connection URLs of read replicas',
+    });
+    expect(JSON.stringify(issues)).not.toContain('Leak9');
+  });
 });
