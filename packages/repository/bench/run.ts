@@ -3,7 +3,7 @@
  * generated data, interleaved in the same run, 1 and 16 callers on pools of 10.
  * Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/dalkit_bench, created
  * if missing), BENCH_USERS (100000), BENCH_ORDERS (1000000), BENCH_SLICE_MS (400),
- * BENCH_CYCLES (6), BENCH_BULK_ROWS (100000), BENCH_ONLY (comma list of operation names).
+ * BENCH_CYCLES (4), BENCH_BULK_ROWS (100000), BENCH_ONLY (comma list of operation names).
  */
 import os from 'node:os';
 import pg from 'pg';
@@ -17,7 +17,7 @@ const url = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/dalkit_bench
 const users = Number(env.BENCH_USERS ?? 100_000);
 const orders = Number(env.BENCH_ORDERS ?? 1_000_000);
 const sliceMs = Number(env.BENCH_SLICE_MS ?? 400);
-const cycles = Number(env.BENCH_CYCLES ?? 6);
+const cycles = Number(env.BENCH_CYCLES ?? 4);
 const bulkRows = Number(env.BENCH_BULK_ROWS ?? 100_000);
 const only = env.BENCH_ONLY?.split(',');
 

@@ -8,8 +8,15 @@ import type { SqlBuilder } from './sql-builder.js';
 /** Fingerprint of a listing's order, so a cursor only works on the listing that made it. */
 export function sortShape(meta: ModelMeta, terms: readonly ResolvedSort[]): string {
   const text = `${meta.table}|${terms.map((t) => `${t.attribute.name}:${t.descending ? 'd' : 'a'}`).join(',')}`;
-  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+  let shape = SHAPES.get(text);
+  if (shape === undefined) {
+    shape = createHash('sha256').update(text).digest('base64url').slice(0, 16);
+    if (SHAPES.size < 10_000) SHAPES.set(text, shape);
+  }
+  return shape;
 }
+
+const SHAPES = new Map<string, string>();
 
 /** Keyset pagination needs NOT NULL sort columns: NULL never compares, so rows would be skipped. */
 export function assertKeysetSortable(terms: readonly ResolvedSort[]): void {

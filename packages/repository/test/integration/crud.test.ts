@@ -1,22 +1,15 @@
 import { isDalkitError, NotFoundError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
-import type { Sequelize } from 'sequelize-typescript';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { repositoryFor } from '../../src/index.js';
 import { orderRepository, seed } from '../support/fixtures.js';
 import { Order, User } from '../support/models.js';
-import { openTestSequelize } from '../support/setup.js';
+import { useTestSequelize } from '../support/setup.js';
 
 describeEachTarget('Repository CRUD', (suite) => {
-  let sequelize: Sequelize;
   let users: Awaited<ReturnType<typeof seed>>;
   const orders = () => orderRepository();
-  beforeAll(async () => {
-    sequelize = await openTestSequelize(suite.database);
-  });
-  afterAll(async () => {
-    await sequelize?.close();
-  });
+  useTestSequelize(suite);
   beforeEach(async () => {
     users = await seed();
   });

@@ -1,10 +1,9 @@
 import { isDalkitError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
-import type { Sequelize } from 'sequelize-typescript';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { orderRepository, seed } from '../support/fixtures.js';
 import { Order, User } from '../support/models.js';
-import { openTestSequelize } from '../support/setup.js';
+import { useTestSequelize } from '../support/setup.js';
 
 const INJECTIONS = [
   "'; DROP TABLE orders; --",
@@ -17,19 +16,13 @@ const INJECTIONS = [
 ];
 
 describeEachTarget('Repository filters', (suite) => {
-  let sequelize: Sequelize;
   const repo = () => orderRepository();
   const totals = async (filter: object) =>
     (await repo().findAll(filter as never, { sort: 'id' })).map((r) => r.total);
   const snapshot = async () =>
     JSON.stringify(await Order.findAll({ paranoid: false, order: [['id', 'ASC']], raw: true }));
 
-  beforeAll(async () => {
-    sequelize = await openTestSequelize(suite.database);
-  });
-  afterAll(async () => {
-    await sequelize?.close();
-  });
+  useTestSequelize(suite);
   beforeEach(async () => {
     await seed();
   });

@@ -1,22 +1,15 @@
 import { isDalkitError, type ValidationError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
-import type { Sequelize } from 'sequelize-typescript';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { orderRepository, seed } from '../support/fixtures.js';
 import { Order } from '../support/models.js';
-import { openTestSequelize } from '../support/setup.js';
+import { useTestSequelize } from '../support/setup.js';
 
 describeEachTarget('Repository sorting and pagination', (suite) => {
-  let sequelize: Sequelize;
   let userId: number;
   const repo = () => orderRepository({ maxPageSize: 50 });
 
-  beforeAll(async () => {
-    sequelize = await openTestSequelize(suite.database);
-  });
-  afterAll(async () => {
-    await sequelize?.close();
-  });
+  useTestSequelize(suite);
   beforeEach(async () => {
     const { ann } = await seed();
     userId = ann.id;

@@ -1,24 +1,17 @@
 import { isDalkitError } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
-import type { Sequelize } from 'sequelize-typescript';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { repositoryFor } from '../../src/index.js';
 import { orderRepository, seed } from '../support/fixtures.js';
 import { Order, Profile, User } from '../support/models.js';
-import { openTestSequelize } from '../support/setup.js';
+import { useTestSequelize } from '../support/setup.js';
 
 describeEachTarget('Repository includes and aggregates', (suite) => {
-  let sequelize: Sequelize;
   let users: Awaited<ReturnType<typeof seed>>;
   const statements: string[] = [];
   const counted = (fastPath = true) => orderRepository({ onQuery: (sql) => statements.push(sql), fastPath });
 
-  beforeAll(async () => {
-    sequelize = await openTestSequelize(suite.database);
-  });
-  afterAll(async () => {
-    await sequelize?.close();
-  });
+  useTestSequelize(suite);
   beforeEach(async () => {
     users = await seed();
     await Profile.destroy({ where: {} });

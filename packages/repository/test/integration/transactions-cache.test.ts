@@ -1,23 +1,16 @@
 import { isDalkitError, withTransaction } from '@dalkit/connection';
 import { describeEachTarget } from '@dalkit/testing/vitest';
-import type { Sequelize } from 'sequelize-typescript';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createLruCache } from '../../src/index.js';
 import { orderRepository, seed } from '../support/fixtures.js';
 import { Order } from '../support/models.js';
-import { openTestSequelize } from '../support/setup.js';
+import { useTestSequelize } from '../support/setup.js';
 
 describeEachTarget('Repository transactions, locks and cache', (suite) => {
-  let sequelize: Sequelize;
   let users: Awaited<ReturnType<typeof seed>>;
   const statements: string[] = [];
 
-  beforeAll(async () => {
-    sequelize = await openTestSequelize(suite.database);
-  });
-  afterAll(async () => {
-    await sequelize?.close();
-  });
+  const sequelize = useTestSequelize(suite);
   beforeEach(async () => {
     users = await seed();
     statements.length = 0;
@@ -28,7 +21,7 @@ describeEachTarget('Repository transactions, locks and cache', (suite) => {
       it(`should join the ambient transaction and roll back with it (fastPath ${fastPath})`, async () => {
         const repo = orderRepository({ fastPath });
         let id = 0;
-        const failure = await withTransaction(sequelize, async () => {
+        const failure = await withTransaction(sequelize(), async () => {
           const created = await repo.create({
             userId: users.ann.id,
             status: 'new',
@@ -50,7 +43,7 @@ describeEachTarget('Repository transactions, locks and cache', (suite) => {
 
     it('should use an explicit transaction', async () => {
       const repo = orderRepository();
-      const tx = await sequelize.transaction();
+      const tx = await sequelize().transaction();
       const created = await repo.create(
         { userId: users.bob.id, status: 'new', total: 8, placedAt: new Date() },
         { transaction: tx },
@@ -65,7 +58,7 @@ describeEachTarget('Repository transactions, locks and cache', (suite) => {
       const repo = orderRepository();
       const error = await repo.findAll({}, { lock: 'update' }).catch((e) => e);
       expect(isDalkitError(error, 'TRANSACTION_STATE')).toBe(true);
-      await withTransaction(sequelize, async () => {
+      await withTransaction(sequelize(), async () => {
         const rows = await repo.findAll(
           { status: 'paid' },
           { lock: { strength: 'update', skipLocked: true } },
@@ -96,7 +89,7 @@ describeEachTarget('Repository transactions, locks and cache', (suite) => {
     it('should never use the cache inside a transaction', async () => {
       const store = createLruCache();
       const repo = orderRepository({ cache: { store }, onQuery: (sql) => statements.push(sql) });
-      await withTransaction(sequelize, async () => {
+      await withTransaction(sequelize(), async () => {
         await repo.count();
         await repo.count();
       });

@@ -1,5 +1,7 @@
 import type { TestDatabase } from '@dalkit/testing';
+import type { TargetSuite } from '@dalkit/testing/vitest';
 import { Sequelize } from 'sequelize-typescript';
+import { afterAll, beforeAll } from 'vitest';
 import { MODELS } from './models.js';
 
 /** A Sequelize instance on the test database with the test models synced. */
@@ -14,4 +16,19 @@ export async function openTestSequelize(
   });
   await sequelize.sync({ force: true });
   return sequelize;
+}
+
+/** Opens the suite's Sequelize before its tests and closes it after; returns a getter. */
+export function useTestSequelize(suite: TargetSuite, logging?: (sql: string) => void): () => Sequelize {
+  let sequelize: Sequelize | undefined;
+  beforeAll(async () => {
+    sequelize = await openTestSequelize(suite.database, logging);
+  });
+  afterAll(async () => {
+    await sequelize?.close();
+  });
+  return () => {
+    if (!sequelize) throw new Error('The test Sequelize is not open yet');
+    return sequelize;
+  };
 }
