@@ -1,5 +1,5 @@
 import type { Model, ModelStatic } from 'sequelize';
-import { tableName } from '../_internal/table-name.js';
+import { referencedTable, tableName } from '../_internal/table-name.js';
 import { getChecks } from './check.js';
 
 /** One database constraint declared by a model, in column names, for migrations to mirror. */
@@ -32,12 +32,6 @@ function indexFields(index: RawIndex): string[] {
   return index.fields.map((f) => (typeof f === 'string' ? f : (f.name ?? f.attribute ?? '')));
 }
 
-function referenceTable(model: unknown): string {
-  if (typeof model === 'string') return model;
-  if (model && typeof model === 'object' && 'tableName' in model) return String(model.tableName);
-  return String(model);
-}
-
 /**
  * Every constraint a registered model declares: primary key, NOT NULL columns, UNIQUE
  * (column-level and unique indexes), CHECK (from `@Check`) and FOREIGN KEY with its
@@ -55,12 +49,14 @@ export function modelConstraints(model: ModelStatic<Model>): ModelConstraint[] {
       constraints.push({ kind: 'not_null', table, columns: [field(a)] });
     if (a.unique === true)
       constraints.push({ kind: 'unique', table, name: `${table}_${field(a)}_key`, columns: [field(a)] });
-    if (a.references && typeof a.references === 'object') {
+    const target = referencedTable(a.references);
+    if (target !== undefined) {
+      const key = typeof a.references === 'object' ? a.references.key : undefined;
       constraints.push({
         kind: 'foreign_key',
         table,
         columns: [field(a)],
-        references: { table: referenceTable(a.references.model), column: a.references.key ?? 'id' },
+        references: { table: target, column: key ?? 'id' },
         onDelete: String(a.onDelete ?? 'NO ACTION').toUpperCase(),
         onUpdate: String(a.onUpdate ?? 'NO ACTION').toUpperCase(),
       });

@@ -8,7 +8,7 @@ import {
   toSnakeCase,
 } from '../_internal/inflection.js';
 import { type DatabaseLike, resolveSequelize } from '../_internal/resolve-sequelize.js';
-import { tableName } from '../_internal/table-name.js';
+import { referencedTable, tableName } from '../_internal/table-name.js';
 
 /** The naming and schema rules {@link checkConventions} enforces. */
 export const ConventionRule = {
@@ -42,15 +42,6 @@ export interface CheckConventionsOptions {
 
 /** The audit columns every entity table carries. */
 export const AUDIT_COLUMNS = ['created_at', 'updated_at', 'created_by', 'updated_by'] as const;
-
-function referencedTable(references: unknown): string | undefined {
-  if (typeof references !== 'object' || references === null) return undefined;
-  const target = (references as { model?: unknown }).model;
-  if (typeof target === 'string') return target;
-  return typeof target === 'object' && target !== null
-    ? String((target as { tableName?: string }).tableName)
-    : undefined;
-}
 
 function checkTable(table: string): ConventionViolation[] {
   if (!isSnakeCase(table)) {
