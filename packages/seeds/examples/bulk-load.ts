@@ -2,11 +2,17 @@
 import { createDatabase } from '@dalkit/connection';
 import { bulkWrite, createProgress } from '@dalkit/seeds';
 
-const db = createDatabase({ url: process.env.DATABASE_URL ?? 'pglite://memory', logging: { level: 'silent' } });
+const db = createDatabase({
+  url: process.env.DATABASE_URL ?? 'pglite://memory',
+  logging: { level: 'silent' },
+});
 try {
-  await db.query('CREATE TABLE IF NOT EXISTS events (id SERIAL PRIMARY KEY, kind TEXT NOT NULL, at TIMESTAMPTZ NOT NULL)');
+  await db.query(
+    'CREATE TABLE IF NOT EXISTS events (id SERIAL PRIMARY KEY, kind TEXT NOT NULL, at TIMESTAMPTZ NOT NULL)',
+  );
   async function* events() {
-    for (let i = 0; i < 50_000; i++) yield { kind: i % 2 ? 'click' : 'view', at: new Date(Date.UTC(2024, 0, 1) + i * 1000) };
+    for (let i = 0; i < 50_000; i++)
+      yield { kind: i % 2 ? 'click' : 'view', at: new Date(Date.UTC(2024, 0, 1) + i * 1000) };
   }
   const result = await db.transaction((transaction) =>
     bulkWrite(db.sequelize, 'events', events(), {

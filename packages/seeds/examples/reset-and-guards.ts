@@ -3,7 +3,10 @@ import { createDatabase, isDalkitError } from '@dalkit/connection';
 import { createSeeder } from '@dalkit/seeds';
 import { createExampleTables } from './schema.js';
 
-const db = createDatabase({ url: process.env.DATABASE_URL ?? 'pglite://memory', logging: { level: 'silent' } });
+const db = createDatabase({
+  url: process.env.DATABASE_URL ?? 'pglite://memory',
+  logging: { level: 'silent' },
+});
 const seeds = new URL('./seeds', import.meta.url).pathname;
 try {
   await createExampleTables(db);

@@ -10,7 +10,14 @@ export class SeedFailedError extends DalkitError {
     super(
       ErrorCode.SEED_FAILED,
       `Seed "${seed}" failed: ${reason}. Its transaction was rolled back: no rows and no history entry were written.`,
-      { cause, details: { seed, file } },
+      {
+        cause,
+        details: {
+          seed,
+          file,
+          hint: 'Fix the seed named above and run it again; nothing of it was written.',
+        },
+      },
     );
     this.seed = seed;
   }

@@ -14,7 +14,14 @@ export function assertNotProduction(operation: string, environment: SeedEnvironm
   if (environment === 'production' && !force) {
     throw new OperationRefusedError(
       `Refusing to ${operation}: the environment is production. If you really mean it, pass forceProduction: true (CLI: --force-production) or set ${FORCE_PRODUCTION_VARIABLE}=1.`,
-      { details: { operation, environment, reason: 'production' } },
+      {
+        details: {
+          operation,
+          environment,
+          reason: 'production',
+          hint: `Pass --force-production (or set ${FORCE_PRODUCTION_VARIABLE}=1) to allow it.`,
+        },
+      },
     );
   }
 }
@@ -32,6 +39,14 @@ export function assertSameEnvironment(
   if (lastSeededUnder === undefined || lastSeededUnder === environment || force) return;
   throw new OperationRefusedError(
     `Refusing to ${operation}: this database was last seeded under "${lastSeededUnder}", not "${environment}". Check that you are on the right database; to proceed anyway pass forceEnvironment: true (CLI: --force-environment), or run with --env ${lastSeededUnder}.`,
-    { details: { operation, environment, lastSeededUnder, reason: 'environment_mismatch' } },
+    {
+      details: {
+        operation,
+        environment,
+        lastSeededUnder,
+        reason: 'environment_mismatch',
+        hint: `Pass --force-environment to proceed, or --env ${lastSeededUnder} to act as the environment it was seeded under.`,
+      },
+    },
   );
 }

@@ -6,5 +6,7 @@ export default defineSeed({
   environments: ['*'],
   dependsOn: ['countries'],
   run: (ctx) =>
-    ctx.insertMissing('users', [{ email: 'admin@example.com', country_code: 'DE' }], { conflictOn: ['email'] }),
+    ctx.insertMissing('users', [{ email: 'admin@example.com', country_code: 'DE' }], {
+      conflictOn: ['email'],
+    }),
 });

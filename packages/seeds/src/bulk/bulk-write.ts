@@ -16,6 +16,9 @@ import {
   type WriteMode,
 } from './statements.js';
 
+/** Loads smaller than this (when their size is known) are not worth a progress report. */
+const PROGRESS_MIN_ROWS = 1_000;
+
 /** Rows per `unnest()` statement unless `chunkSize` says otherwise. */
 const DEFAULT_UNNEST_CHUNK = 10_000;
 
@@ -150,14 +153,16 @@ export async function bulkWrite(
   let rowsAffected = 0;
   try {
     for await (const chunk of rowChunks(rows, options.chunkSize ?? DEFAULT_UNNEST_CHUNK)) {
-      if (!current) {
-        current = await plan(sequelize, target, chunk[0] as SeedRow, options);
-        task = (options.progress ?? silentProgress).start({
-          label: options.label ?? current.shape.table.display,
-          total,
-        });
-      }
+      current ??= await plan(sequelize, target, chunk[0] as SeedRow, options);
       for (let i = 0; i < chunk.length; i += current.chunkSize) {
+        // Known small loads report nothing; streams start reporting once they need a second statement.
+        if (!task && (total === undefined ? rowsSent > 0 : total >= PROGRESS_MIN_ROWS)) {
+          task = (options.progress ?? silentProgress).start({
+            label: options.label ?? current.shape.table.display,
+            total,
+          });
+          task.advance(rowsSent);
+        }
         const part = current.chunkSize >= chunk.length ? chunk : chunk.slice(i, i + current.chunkSize);
         const { sql, bind } = current.statement(part);
         const result = await sequelize.query(sql, {

@@ -102,6 +102,41 @@ describeEachTarget('bulkWrite', (suite) => {
     });
   });
 
+  describe('progress', () => {
+    function recorder() {
+      const events: string[] = [];
+      const progress = {
+        start: ({ label, total }: { label: string; total?: number }) => {
+          events.push(`start ${label} ${total}`);
+          return { advance: (n: number) => events.push(`+${n}`), done: () => events.push('done') };
+        },
+      };
+      return { events, progress };
+    }
+
+    it('should report large loads per statement and stay quiet for small ones', async () => {
+      const small = recorder();
+      await bulkWrite(sequelize, 'items', [{ code: 'p-small' }], { progress: small.progress });
+      expect(small.events).toEqual([]);
+
+      const large = recorder();
+      const rows = Array.from({ length: 1_500 }, (_, i) => ({ code: `p-large-${i}` }));
+      await bulkWrite(sequelize, 'items', rows, { progress: large.progress, chunkSize: 1_000 });
+      expect(large.events).toEqual(['start items 1500', '+0', '+1000', '+500', 'done']);
+
+      const streamed = recorder();
+      async function* stream() {
+        for (let i = 0; i < 1_500; i++) yield { code: `p-stream-${i}` };
+      }
+      await bulkWrite(sequelize, 'items', stream(), {
+        progress: streamed.progress,
+        chunkSize: 1_000,
+        label: 'stream',
+      });
+      expect(streamed.events).toEqual(['start stream undefined', '+1000', '+500', 'done']);
+    });
+  });
+
   describe('parameter limit', () => {
     it('should split multi-row VALUES into chunks under 65,535 parameters', async () => {
       const columns = Array.from({ length: 20 }, (_, i) => `c${i}`);

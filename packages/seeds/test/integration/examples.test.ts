@@ -6,7 +6,10 @@ import { runScript } from '../helpers/run-script.js';
 const example = (name: string) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
 
 function envFor(suite: TargetSuite): Record<string, string> {
-  return { DATABASE_URL: suite.database.url, ...(suite.database.maxConnections === 1 ? { DB_POOL_MAX: '1', DB_POOL_MIN: '0' } : {}) };
+  return {
+    DATABASE_URL: suite.database.url,
+    ...(suite.database.maxConnections === 1 ? { DB_POOL_MAX: '1', DB_POOL_MIN: '0' } : {}),
+  };
 }
 
 async function run(suite: TargetSuite, name: string): Promise<string> {
