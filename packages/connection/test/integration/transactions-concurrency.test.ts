@@ -1,16 +1,17 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import { QueryTypes } from 'sequelize';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Database, IsolationLevel, isDalkitError, type TransientError } from '../../src/index.js';
 import {
   committedTags,
-  defineAccount,
+  type defineAccount,
   defineEvent,
   insertEvent,
   latch,
   openDatabase,
   recordingLogger,
+  useTransactionTables,
 } from './transactions-fixtures.js';
 
 /** Resolves once `parties` callers have arrived: lines up two transactions on their first attempt. */
@@ -28,13 +29,7 @@ describeEachTarget('transactions under concurrency', (suite) => {
   let db: Database;
   let Event: ReturnType<typeof defineEvent>;
 
-  beforeAll(async () => {
-    db = openDatabase(suite.database, 5);
-    Event = defineEvent(db);
-    await Event.sync();
-  });
-  beforeEach(() => Event.destroy({ where: {}, transaction: null }));
-  afterAll(() => db.close());
+  useTransactionTables(suite, (t) => ({ db, Event } = t));
 
   it('should keep concurrent independent transactions on one pool out of each other’s context', async () => {
     const results = await Promise.allSettled(
@@ -62,18 +57,7 @@ describeEachTarget(
     let Account: ReturnType<typeof defineAccount>;
     const logger = recordingLogger();
 
-    beforeAll(async () => {
-      db = openDatabase(suite.database, 5, logger);
-      Event = defineEvent(db);
-      Account = defineAccount(db);
-      await Promise.all([Event.sync(), Account.sync()]);
-    });
-    beforeEach(async () => {
-      await Event.destroy({ where: {}, transaction: null });
-      await Account.destroy({ where: {}, transaction: null });
-      logger.lines.length = 0;
-    });
-    afterAll(() => db.close());
+    useTransactionTables(suite, (t) => ({ db, Event, Account } = t), { logger });
 
     const retried = (reason: string) =>
       logger.lines.filter((l) => l.msg?.includes('retrying it from the start') && l.obj.reason === reason);

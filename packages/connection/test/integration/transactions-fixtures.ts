@@ -1,5 +1,7 @@
 import type { TestDatabase } from '@dalkit/testing';
+import type { TargetSuite } from '@dalkit/testing/vitest';
 import { DataTypes, type Model, type ModelStatic, QueryTypes } from 'sequelize';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createDatabase, type Database, type Logger } from '../../src/index.js';
 
 /** A logger that keeps every line, to assert on what was logged. */
@@ -62,4 +64,36 @@ export function latch(): { promise: Promise<void>; open: () => void } {
     open = resolve;
   });
   return { promise, open };
+}
+
+/** What {@link useTransactionTables} hands each suite. */
+export interface TransactionTables {
+  db: Database;
+  Event: ModelStatic<Model>;
+  Account: ModelStatic<Model>;
+}
+
+/**
+ * Opens a handle on the suite's database with `events` and `accounts` tables, empties both
+ * before each test (and the logger's lines, when a recording logger is given) and closes the
+ * handle after the suite. `assign` receives them once they exist.
+ */
+export function useTransactionTables(
+  suite: TargetSuite,
+  assign: (tables: TransactionTables) => void,
+  options: { max?: number; logger?: ReturnType<typeof recordingLogger> } = {},
+): void {
+  let tables: TransactionTables | undefined;
+  beforeAll(async () => {
+    const db = openDatabase(suite.database, options.max ?? 5, options.logger);
+    tables = { db, Event: defineEvent(db), Account: defineAccount(db) };
+    await Promise.all([tables.Event.sync(), tables.Account.sync()]);
+    assign(tables);
+  });
+  beforeEach(async () => {
+    await tables?.Event.destroy({ where: {}, transaction: null });
+    await tables?.Account.destroy({ where: {}, transaction: null });
+    if (options.logger) options.logger.lines.length = 0;
+  });
+  afterAll(() => tables?.db.close());
 }

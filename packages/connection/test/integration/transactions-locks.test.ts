@@ -1,14 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describeEachTarget } from '@dalkit/testing/vitest';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type Database, isDalkitError, rowLockOptions, ValidationError } from '../../src/index.js';
 import {
   committedTags,
-  defineAccount,
-  defineEvent,
+  type defineAccount,
+  type defineEvent,
   insertEvent,
   latch,
-  openDatabase,
+  useTransactionTables,
 } from './transactions-fixtures.js';
 
 describeEachTarget('locks', (suite) => {
@@ -16,17 +16,7 @@ describeEachTarget('locks', (suite) => {
   let Event: ReturnType<typeof defineEvent>;
   let Account: ReturnType<typeof defineAccount>;
 
-  beforeAll(async () => {
-    db = openDatabase(suite.database, 4);
-    Event = defineEvent(db);
-    Account = defineAccount(db);
-    await Promise.all([Event.sync(), Account.sync()]);
-  });
-  beforeEach(async () => {
-    await Event.destroy({ where: {}, transaction: null });
-    await Account.destroy({ where: {}, transaction: null });
-  });
-  afterAll(() => db.close());
+  useTransactionTables(suite, (t) => ({ db, Event, Account } = t), { max: 4 });
 
   it('should run fn under an advisory lock inside a transaction, and roll back with it', async () => {
     const result = await db.withAdvisoryLock('reports:daily', async () => {
@@ -73,13 +63,7 @@ describeEachTarget(
     let db: Database;
     let Account: ReturnType<typeof defineAccount>;
 
-    beforeAll(async () => {
-      db = openDatabase(suite.database, 4);
-      Account = defineAccount(db);
-      await Account.sync();
-    });
-    beforeEach(() => Account.destroy({ where: {}, transaction: null }));
-    afterAll(() => db.close());
+    useTransactionTables(suite, (t) => ({ db, Account } = t), { max: 4 });
 
     it('should make a second holder wait for an advisory lock, or give up after timeoutMs with LOCK_TIMEOUT', async () => {
       const held = latch();

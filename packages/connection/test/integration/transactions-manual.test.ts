@@ -1,19 +1,18 @@
 import { describeEachTarget } from '@dalkit/testing/vitest';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type Database, TransactionStateError } from '../../src/index.js';
-import { committedTags, defineEvent, insertEvent, openDatabase } from './transactions-fixtures.js';
+import {
+  committedTags,
+  type defineEvent,
+  insertEvent,
+  useTransactionTables,
+} from './transactions-fixtures.js';
 
 describeEachTarget('db.begin()', (suite) => {
   let db: Database;
   let Event: ReturnType<typeof defineEvent>;
 
-  beforeAll(async () => {
-    db = openDatabase(suite.database, 3);
-    Event = defineEvent(db);
-    await Event.sync();
-  });
-  beforeEach(() => Event.destroy({ where: {}, transaction: null }));
-  afterAll(() => db.close());
+  useTransactionTables(suite, (t) => ({ db, Event } = t), { max: 3 });
 
   it('should commit by hand, then refuse a second commit, a rollback and a savepoint', async () => {
     const tx = await db.begin();

@@ -1,6 +1,6 @@
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import { QueryTypes } from 'sequelize';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createTransactionManager,
   type Database,
@@ -11,10 +11,11 @@ import {
 } from '../../src/index.js';
 import {
   committedTags,
-  defineEvent,
+  type defineEvent,
   insertEvent,
   openDatabase,
   recordingLogger,
+  useTransactionTables,
 } from './transactions-fixtures.js';
 
 describeEachTarget('transaction options', (suite) => {
@@ -39,13 +40,7 @@ describeEachTarget('transaction options', (suite) => {
     return row?.level ?? '';
   }
 
-  beforeAll(async () => {
-    db = openDatabase(suite.database, 3);
-    Event = defineEvent(db);
-    await Event.sync();
-  });
-  beforeEach(() => Event.destroy({ where: {}, transaction: null }));
-  afterAll(() => db.close());
+  useTransactionTables(suite, (t) => ({ db, Event } = t), { max: 3 });
 
   it('should run each isolation level the dialect implements', async () => {
     const levels = Object.values(IsolationLevel).filter(

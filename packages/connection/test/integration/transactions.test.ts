@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import { QueryTypes, type Transaction } from 'sequelize';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   ConstraintViolationError,
   type Database,
@@ -12,11 +12,11 @@ import {
 } from '../../src/index.js';
 import {
   committedTags,
-  defineEvent,
+  type defineEvent,
   insertEvent,
   latch,
-  openDatabase,
   recordingLogger,
+  useTransactionTables,
 } from './transactions-fixtures.js';
 
 describeEachTarget('db.transaction', (suite) => {
@@ -24,16 +24,7 @@ describeEachTarget('db.transaction', (suite) => {
   let Event: ReturnType<typeof defineEvent>;
   const logger = recordingLogger();
 
-  beforeAll(async () => {
-    db = openDatabase(suite.database, 5, logger);
-    Event = defineEvent(db);
-    await Event.sync();
-  });
-  beforeEach(async () => {
-    await Event.destroy({ where: {}, transaction: null });
-    logger.lines.length = 0;
-  });
-  afterAll(() => db.close());
+  useTransactionTables(suite, (t) => ({ db, Event } = t), { max: 5, logger });
 
   it('should commit what fn did and return its result', async () => {
     const result = await db.transaction(async () => {
