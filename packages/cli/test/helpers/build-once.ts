@@ -3,12 +3,14 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** Vitest global setup: builds @dalkit/cli and every workspace package it depends on (turbo caches). */
+/**
+ * Vitest global setup: builds @dalkit/cli and the workspace packages it needs at run time
+ * (production dependencies only, in dependency order), so the tests run the real binary.
+ */
 export default function buildOnce(): void {
-  execFileSync('pnpm', ['turbo', 'run', 'build', '--filter=@dalkit/cli...', '--output-logs=errors-only'], {
+  execFileSync('pnpm', ['--filter-prod', '@dalkit/cli...', 'run', 'build'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
     timeout: 600_000,
   });
 }

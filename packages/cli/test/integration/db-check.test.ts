@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDatabase } from '@dalkit/connection';
 import { createMigrator } from '@dalkit/migrations';

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addExamples } from '../../_internal/add-examples.js';
+import { compactTimestamp } from '../../_internal/timestamp.js';
 import { createBackup } from '../../backup/create-backup.js';
 import type { CliContext } from '../../context.js';
 import { embeddedDataDir, openDatabase } from '../../database/open-database.js';
-import { migrationTimestamp } from '../init/plan-init.js';
 import { renderManifest } from './render-manifest.js';
 
 interface BackupFlags {
@@ -27,7 +27,7 @@ export function registerDbBackupCommand(db: Command, context: CliContext): Comma
         const database = opened.config.database ?? 'embedded';
         const folder = resolve(
           context.io.cwd,
-          flags.out ?? `backups/${database}-${migrationTimestamp(new Date())}`,
+          flags.out ?? `backups/${database}-${compactTimestamp(new Date())}`,
         );
         const dataDir = embeddedDataDir(opened.config, context.io.cwd);
         const manifest = await createBackup(opened, {

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { compactTimestamp } from '../../_internal/timestamp.js';
 import type { DatabaseChoice } from './choose-database.js';
 import type { ProjectInfo } from './detect-project.js';
 import { configFile, DB_SCRIPTS, exampleMigration, exampleSeed, type ProjectLanguage } from './templates.js';
@@ -32,11 +33,6 @@ async function entries(folder: string): Promise<string[] | undefined> {
   }
 }
 
-/** `YYYYMMDDHHMMSS` in UTC, the migration file prefix. */
-export function migrationTimestamp(date: Date): string {
-  return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-}
-
 /** Works out the files, scripts and conflicts for `dalkit init` without touching the disk. */
 export async function planInit(project: ProjectInfo, choice: DatabaseChoice, now: Date): Promise<InitPlan> {
   const language: ProjectLanguage = project.typescript ? 'typescript' : 'javascript';
@@ -46,7 +42,7 @@ export async function planInit(project: ProjectInfo, choice: DatabaseChoice, now
   const files: PlannedFile[] = [{ path: `dalkit.config.${ext}`, content: configFile(choice, language) }];
   const keptFolders: string[] = [];
   const examples: Array<[string, string]> = [
-    ['migrations', `${migrationTimestamp(now)}_create_examples.${ext}`],
+    ['migrations', `${compactTimestamp(now)}_create_examples.${ext}`],
     ['seeds', `examples.${ext}`],
   ];
   for (const [folder, name] of examples) {
