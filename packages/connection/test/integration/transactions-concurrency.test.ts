@@ -120,8 +120,9 @@ describeEachTarget(
       await Promise.all([appendNext('a'), appendNext('b')]);
       const tags = await committedTags(db);
       expect(tags.map((t) => t.split('-')[0])).toEqual(['0', '1']);
-      expect(attempts).toBe(3);
-      expect(retried(suite.target === 'mariadb' ? 'deadlock' : 'serialization')).toHaveLength(1);
+      // A retry that starts before the winner commits may conflict once more.
+      expect(attempts).toBeGreaterThanOrEqual(3);
+      expect(retried(suite.target === 'mariadb' ? 'deadlock' : 'serialization').length).toBe(attempts - 2);
     });
 
     it('should give up after the last attempt with a TransientError saying how many were made', async () => {
