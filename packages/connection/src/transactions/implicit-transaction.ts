@@ -25,11 +25,16 @@ function refuseEnded(frame: TransactionFrame): never {
   );
 }
 
-/** Marks the transaction doomed when a statement in it failed with a deadlock or serialization failure. */
+/**
+ * Marks the transaction doomed when a statement in it failed with a deadlock or serialization
+ * failure: MariaDB has already rolled the whole transaction back, and on PostgreSQL only a new
+ * attempt can succeed. Lock wait timeouts and NOWAIT failures end only their statement, so a
+ * caller may catch them (in a savepoint) and carry on.
+ */
 function doomOnTransientFailure(frame: TransactionFrame, error: unknown): void {
   if (frame.root.doomed) return;
   const mapped = mapDatabaseError(error);
-  if (isRetryableTransient(mapped)) frame.root.doomed = mapped;
+  if (isRetryableTransient(mapped) && mapped.reason !== 'lock_timeout') frame.root.doomed = mapped;
 }
 
 /**

@@ -90,6 +90,33 @@ describeEachTarget(
       expect(order).toEqual(['first in', 'first out', 'second in']);
     });
 
+    it('should let a caller catch a NOWAIT failure in a savepoint and still commit, without a retry', async () => {
+      await Account.bulkCreate([{ id: 1, balance: 0 }]);
+      const holder = await db.begin();
+      await db.sequelize.query('SELECT id FROM accounts WHERE id = 1 FOR UPDATE', {
+        transaction: holder.transaction,
+      });
+      let attempts = 0;
+      try {
+        await db.transaction(async () => {
+          attempts += 1;
+          const locked = await db
+            .transaction(() => db.sequelize.query('SELECT id FROM accounts WHERE id = 1 FOR UPDATE NOWAIT'))
+            .then(
+              () => true,
+              (error: unknown) => (isDalkitError(error, 'TRANSIENT') ? false : Promise.reject(error)),
+            );
+          await db.sequelize.query('INSERT INTO events (tag) VALUES ($1)', {
+            bind: [locked ? 'locked' : 'skipped'],
+          });
+        });
+      } finally {
+        await holder.rollback();
+      }
+      expect(attempts).toBe(1);
+      expect(await committedTags(db)).toEqual(['skipped']);
+    });
+
     it('should let "update skip locked" readers share out rows that others hold', async () => {
       await Account.bulkCreate([1, 2, 3].map((id) => ({ id, balance: 0 })));
       const holding = latch();
