@@ -32,19 +32,25 @@ interface MysqlConnection {
   on(event: 'error', listener: (error: Error) => void): void;
 }
 
-async function openPostgres(
-  internals: SequelizeInternals,
-  applicationName: string,
-): Promise<DedicatedConnection> {
-  const { config } = internals;
-  const Client = internals.connectionManager.lib.Client as new (options: Record<string, unknown>) => PgClient;
-  const client = new Client({
+/** Host, port, credentials and TLS settings of the Sequelize instance, in driver terms. */
+function driverOptions({ config }: SequelizeInternals): Record<string, unknown> {
+  return {
     host: config.host,
     port: config.port === undefined ? undefined : Number(config.port),
     user: config.username,
     password: config.password,
     database: config.database,
     ssl: config.dialectOptions?.ssl,
+  };
+}
+
+async function openPostgres(
+  internals: SequelizeInternals,
+  applicationName: string,
+): Promise<DedicatedConnection> {
+  const Client = internals.connectionManager.lib.Client as new (options: Record<string, unknown>) => PgClient;
+  const client = new Client({
+    ...driverOptions(internals),
     application_name: applicationName,
     keepAlive: true,
   });
@@ -59,18 +65,10 @@ async function openPostgres(
 }
 
 async function openMysql(internals: SequelizeInternals): Promise<DedicatedConnection> {
-  const { config } = internals;
   const createConnection = internals.connectionManager.lib.createConnection as (
     options: Record<string, unknown>,
   ) => MysqlConnection;
-  const connection = createConnection({
-    host: config.host,
-    port: config.port === undefined ? undefined : Number(config.port),
-    user: config.username,
-    password: config.password,
-    database: config.database,
-    ssl: config.dialectOptions?.ssl,
-  });
+  const connection = createConnection(driverOptions(internals));
   connection.on('error', () => undefined);
   const query = <T>(sql: string, params: readonly unknown[]) =>
     new Promise<T[]>((resolve, reject) =>

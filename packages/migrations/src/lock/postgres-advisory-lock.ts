@@ -1,7 +1,8 @@
 import type { Sequelize } from 'sequelize';
-import { type DedicatedConnection, openDedicatedConnection } from '../_internal/dedicated-connection.js';
+import { openDedicatedConnection } from '../_internal/dedicated-connection.js';
 import type { LockHolder } from '../errors.js';
-import { type LockTiming, type MigrationLock, pollForLock } from './lock.js';
+import type { LockTiming, MigrationLock } from './lock.js';
+import { createSessionLock } from './session-lock.js';
 
 /** First half of the advisory lock key: "dalk" as an int4. */
 const LOCK_CLASS = 0x64616c6b;
@@ -12,11 +13,27 @@ const HOLDER_SQL = `SELECT a.pid, a.application_name, a.client_addr::text AS cli
     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
   LIMIT 1`;
 
+interface HolderRow {
+  pid: number;
+  application_name: string;
+  client: string | null;
+  user: string;
+}
+
 /** A stable int4 (0..2^31-1) for a lock name. */
 export function lockObjectId(name: string): number {
   let hash = 0;
   for (const char of name) hash = (Math.imul(hash, 31) + (char.codePointAt(0) ?? 0)) | 0;
   return hash & 0x7fffffff;
+}
+
+function toHolder(row: HolderRow): LockHolder {
+  return {
+    pid: row.pid,
+    ...(row.application_name ? { applicationName: row.application_name } : {}),
+    ...(row.client ? { client: row.client } : {}),
+    ...(row.user ? { user: row.user } : {}),
+  };
 }
 
 /**
@@ -29,60 +46,20 @@ export function createPostgresAdvisoryLock(
   sequelize: Sequelize,
   options: LockTiming & { name: string; applicationName: string },
 ): MigrationLock {
-  const objectId = lockObjectId(options.name);
-  let connection: DedicatedConnection | undefined;
-  return {
-    async acquire() {
-      const conn = await openDedicatedConnection(sequelize, 'postgres', options.applicationName);
-      try {
-        await pollForLock(
-          async () => {
-            const [row] = await conn.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
-              LOCK_CLASS,
-              objectId,
-            ]);
-            return row?.ok === true;
-          },
-          async () => {
-            const [row] = await conn.query<{
-              pid: number;
-              application_name: string;
-              client: string | null;
-              user: string;
-            }>(HOLDER_SQL, [LOCK_CLASS, objectId]);
-            return row ? toHolder(row) : undefined;
-          },
-          options,
-        );
-        connection = conn;
-      } catch (error) {
-        await conn.close().catch(() => undefined);
-        throw error;
-      }
+  const key = [LOCK_CLASS, lockObjectId(options.name)];
+  return createSessionLock(
+    {
+      open: () => openDedicatedConnection(sequelize, 'postgres', options.applicationName),
+      tryAcquire: async (c) =>
+        (await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', key))[0]?.ok === true,
+      describeHolder: async (c) => {
+        const [row] = await c.query<HolderRow>(HOLDER_SQL, key);
+        return row ? toHolder(row) : undefined;
+      },
+      unlock: async (c) => {
+        await c.query('SELECT pg_advisory_unlock($1, $2)', key);
+      },
     },
-    async release() {
-      const conn = connection;
-      connection = undefined;
-      if (!conn) return;
-      try {
-        await conn.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_CLASS, objectId]);
-      } finally {
-        await conn.close();
-      }
-    },
-  };
-}
-
-function toHolder(row: {
-  pid: number;
-  application_name: string;
-  client: string | null;
-  user: string;
-}): LockHolder {
-  return {
-    pid: row.pid,
-    ...(row.application_name ? { applicationName: row.application_name } : {}),
-    ...(row.client ? { client: row.client } : {}),
-    ...(row.user ? { user: row.user } : {}),
-  };
+    options,
+  );
 }
