@@ -34,7 +34,8 @@ function indexFields(index: RawIndex): string[] {
 
 /**
  * Every constraint a registered model declares: primary key, NOT NULL columns, UNIQUE
- * (column-level and unique indexes), CHECK (from `@Check`) and FOREIGN KEY with its
+ * (column-level, composite — e.g. a many-to-many junction's pair — and unique indexes; names
+ * follow PostgreSQL's defaults), CHECK (from `@Check`) and FOREIGN KEY with its
  * ON DELETE / ON UPDATE. Migrations and schema tests compare against this list.
  */
 export function modelConstraints(model: ModelStatic<Model>): ModelConstraint[] {
@@ -47,8 +48,6 @@ export function modelConstraints(model: ModelStatic<Model>): ModelConstraint[] {
   for (const a of attributes) {
     if (a.allowNull === false && !a.primaryKey)
       constraints.push({ kind: 'not_null', table, columns: [field(a)] });
-    if (a.unique === true)
-      constraints.push({ kind: 'unique', table, name: `${table}_${field(a)}_key`, columns: [field(a)] });
     const target = referencedTable(a.references);
     if (target !== undefined) {
       const key = typeof a.references === 'object' ? a.references.key : undefined;
@@ -61,6 +60,15 @@ export function modelConstraints(model: ModelStatic<Model>): ModelConstraint[] {
         onUpdate: String(a.onUpdate ?? 'NO ACTION').toUpperCase(),
       });
     }
+  }
+  const uniqueKeys = (model as unknown as { uniqueKeys?: Record<string, { fields: string[] }> }).uniqueKeys;
+  for (const { fields } of Object.values(uniqueKeys ?? {})) {
+    constraints.push({
+      kind: 'unique',
+      table,
+      name: `${table}_${fields.join('_')}_key`,
+      columns: [...fields],
+    });
   }
   for (const index of (model.options.indexes ?? []) as RawIndex[]) {
     if (index.unique)

@@ -73,6 +73,15 @@ describeEachTarget('relationships', (suite) => {
     ]);
   });
 
+  it('should declare the junction pair unique', () => {
+    expect(modelConstraints(PostTag)).toContainEqual({
+      kind: 'unique',
+      table: 'post_tags',
+      name: 'post_tags_post_id_tag_id_key',
+      columns: ['post_id', 'tag_id'],
+    });
+  });
+
   it('should index every foreign key in the database', async () => {
     const indexes = (await ctx.db.sequelize.getQueryInterface().showIndex('books')) as {
       fields: { attribute: string }[];
