@@ -4,7 +4,12 @@ import { pollForLock } from '../../src/lock/lock.js';
 
 function fakeClock() {
   let now = 0;
-  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('pollForLock', () => {
