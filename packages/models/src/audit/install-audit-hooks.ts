@@ -26,8 +26,10 @@ export function hasAuditColumns(model: ModelStatic<Model>): boolean {
 
 /**
  * Fills `created_by` / `updated_by` from {@link currentActor} on create, instance update,
- * `bulkCreate` and `Model.update(values, { where })`. Outside `runAs` nothing is touched,
- * so explicit values (or null) are kept; inside it an explicit `createdBy` is kept.
+ * `bulkCreate` and `Model.update(values, { where })`; inside `runAs` an explicit `createdBy`
+ * is kept. Outside `runAs` creates keep what they are given (null by default), and an update
+ * that does not set `updatedBy` itself sets it to null: an unknown actor is never passed off
+ * as the previous one.
  */
 export function installAuditHooks(model: ModelStatic<Model>): void {
   if (!hasAuditColumns(model)) return;
@@ -40,8 +42,8 @@ export function installAuditHooks(model: ModelStatic<Model>): void {
   });
   addHook(model, 'beforeUpdate', 'dalkit:audit', (row: Row, options: FieldOptions) => {
     const actor = currentActor();
-    if (actor === undefined) return;
-    row.setDataValue(UPDATED_BY, actor);
+    if (actor === undefined && row.changed(UPDATED_BY as never)) return;
+    row.setDataValue(UPDATED_BY, actor ?? null);
     addField(options, UPDATED_BY);
   });
   addHook(model, 'beforeBulkCreate', 'dalkit:audit', (rows: Row[], options: FieldOptions) => {
@@ -57,8 +59,8 @@ export function installAuditHooks(model: ModelStatic<Model>): void {
     'dalkit:audit',
     (options: FieldOptions & { attributes?: Record<string, unknown> }) => {
       const actor = currentActor();
-      if (actor === undefined || !options.attributes) return;
-      options.attributes[UPDATED_BY] = actor;
+      if (!options.attributes || (actor === undefined && UPDATED_BY in options.attributes)) return;
+      options.attributes[UPDATED_BY] = actor ?? null;
       addField(options, UPDATED_BY);
     },
   );

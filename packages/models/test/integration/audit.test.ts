@@ -66,6 +66,28 @@ describeEachTarget('audit columns', (suite) => {
     expect(fresh.updatedBy).toBe('bob');
   });
 
+  it('should clear updated_by when an update outside runAs does not name its actor', async () => {
+    const note = await runAs('alice', () => Note.create({ title: 'by alice' }));
+    await note.update({ title: 'by someone unknown' });
+    expect((await Note.findByPk(note.id, { rejectOnEmpty: true })).updatedBy).toBeNull();
+    await note.update({ title: 'by a named job', updatedBy: 'nightly-job' });
+    await runAs('bob', () => note.update({ title: 'by bob' }));
+    await Note.update({ title: 'bulk, unknown' }, { where: { id: note.id } });
+    const rows = await ctx.db.query<{ created_by: string; updated_by: string | null }>(
+      'SELECT created_by, updated_by FROM notes WHERE id = $1',
+      { bind: [note.id] },
+    );
+    expect(rows).toEqual([{ created_by: 'alice', updated_by: null }]);
+    await Note.update({ title: 'bulk, named', updatedBy: 'importer' }, { where: { id: note.id } });
+    expect((await Note.findByPk(note.id, { rejectOnEmpty: true })).updatedBy).toBe('importer');
+  });
+
+  it('should keep an explicit updated_by given outside runAs', async () => {
+    const note = await runAs('alice', () => Note.create({ title: 'by alice' }));
+    await note.update({ title: 'by a named job', updatedBy: 'nightly-job' });
+    expect((await Note.findByPk(note.id, { rejectOnEmpty: true })).updatedBy).toBe('nightly-job');
+  });
+
   it('should fill the audit columns on bulkCreate', async () => {
     await runAs(42, () => Note.bulkCreate([{ title: 'a' }, { title: 'b' }, { title: 'c' }]));
     const rows = await Note.findAll();
