@@ -2,7 +2,6 @@ import { isDalkitError } from '../errors/dalkit-error.js';
 
 const PERMANENT_CODES = new Set([
   '3D000', // database does not exist
-  'ER_ACCESS_DENIED_ERROR',
   'ER_BAD_DB_ERROR',
   'ER_DBACCESS_DENIED_ERROR',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -14,13 +13,20 @@ const PERMANENT_CODES = new Set([
 ]);
 
 /** The innermost driver error of a Sequelize error. */
-function driverError(error: unknown): { code?: string; message: string } {
-  let current = error as { parent?: unknown; original?: unknown; code?: unknown; message?: unknown } | null;
+function driverError(error: unknown): { code?: string; sqlState?: string; message: string } {
+  let current = error as {
+    parent?: unknown;
+    original?: unknown;
+    code?: unknown;
+    sqlState?: unknown;
+    message?: unknown;
+  } | null;
   while (current && typeof current === 'object' && (current.parent || current.original)) {
     current = (current.parent ?? current.original) as typeof current;
   }
   return {
     ...(typeof current?.code === 'string' ? { code: current.code } : {}),
+    ...(typeof current?.sqlState === 'string' ? { sqlState: current.sqlState } : {}),
     message: typeof current?.message === 'string' ? current.message : String(error),
   };
 }
@@ -31,8 +37,10 @@ function driverError(error: unknown): { code?: string; message: string } {
  */
 export function isRetryableConnectError(error: unknown): boolean {
   if (isDalkitError(error)) return false;
-  const { code, message } = driverError(error);
-  if (code !== undefined && (code.startsWith('28') || PERMANENT_CODES.has(code))) return false;
+  const { code, sqlState, message } = driverError(error);
+  // SQLSTATE class 28: invalid authorization (PostgreSQL's code, MySQL's sqlState).
+  if ([code, sqlState].some((c) => c?.startsWith('28'))) return false;
+  if (code !== undefined && (code.startsWith('ER_ACCESS_DENIED') || PERMANENT_CODES.has(code))) return false;
   return !/does not support SSL|does not support secure connection|password authentication failed|no pg_hba\.conf entry/i.test(
     message,
   );

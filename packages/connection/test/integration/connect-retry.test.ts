@@ -117,3 +117,38 @@ describeEachTarget('connect() retry', (suite) => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 });
+
+describeEachTarget(
+  'connect() failures that waiting cannot fix',
+  (suite) => {
+    it('should not retry a database that does not exist', async () => {
+      const url = new URL(suite.database.url);
+      url.pathname = '/dalkit_no_such_database';
+      const db = createDatabase(
+        { url: url.toString(), retry: { maxAttempts: 5 } },
+        { logger: recordingLogger(), env: false },
+      );
+      const error = (await db.connect().catch((e: unknown) => e)) as ConnectionError;
+      await db.close();
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error.details).toMatchObject({ attempts: 1, reason: 'not retryable' });
+      expect(error.message).toMatch(/dalkit_no_such_database/);
+    });
+
+    it('should not retry rejected credentials', async () => {
+      const url = new URL(suite.database.url);
+      url.username = 'dalkit_no_such_user';
+      url.password = 'wrong-Secret-77';
+      const db = createDatabase(
+        { url: url.toString(), retry: { maxAttempts: 5 } },
+        { logger: recordingLogger(), env: false },
+      );
+      const error = (await db.connect().catch((e: unknown) => e)) as ConnectionError;
+      await db.close();
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error.details).toMatchObject({ attempts: 1, reason: 'not retryable' });
+      expect(error.message).not.toContain('wrong-Secret-77');
+    });
+  },
+  { targets: ['postgres', 'mariadb'] },
+);
