@@ -144,8 +144,11 @@ export function createDatabase(
     health: () => checkHealth(instance, { dialect: effective.dialect, target, secrets }),
     close() {
       closing ??= (async () => {
-        await instance.close();
-        await embeddedHost?.stop();
+        try {
+          await instance.close();
+        } finally {
+          await embeddedHost?.stop();
+        }
         logger.info({ target }, 'database closed');
       })();
       return closing;
