@@ -77,7 +77,7 @@ function print(results: LoadResult[]): void {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(
-      `| ${r.name} | ${r.targetRps} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.total} | ${r.errors} | ${r.non2xx} |`,
+      `| ${r.name} | ${r.targetRps} | ${r.requestsPerSecond} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.total} | ${r.errors} | ${r.non2xx} |`,
     );
   }
   console.log(

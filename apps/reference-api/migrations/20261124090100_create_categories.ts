@@ -14,10 +14,13 @@ export async function up(params: MigrationParams): Promise<void> {
     },
     transaction ? { transaction } : {},
   );
-  await ddl(
-    params,
-    `ALTER TABLE categories ADD CONSTRAINT categories_not_own_parent CHECK (parent_id <> id)`,
-  );
+  // MariaDB refuses a CHECK on a column that has a foreign-key action; PostgreSQL enforces it.
+  if (params.context.sequelize.getDialect() === 'postgres') {
+    await ddl(
+      params,
+      'ALTER TABLE categories ADD CONSTRAINT categories_not_own_parent CHECK (parent_id <> id)',
+    );
+  }
   await index(params, 'categories', ['parent_id']);
   await index(params, 'categories', ['name']);
   await index(params, 'categories', ['created_at', 'id']);
