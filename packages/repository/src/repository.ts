@@ -6,8 +6,10 @@ import { coerceQueryFilter } from './_internal/coerce-query-filter.js';
 import { compileWhere } from './_internal/compile-filter.js';
 import { createRows } from './_internal/create-rows.js';
 import { canWriteDirectly, insertDirectly, updateDirectly } from './_internal/fast-writes.js';
+import { joinableRelations, reviveJoined } from './_internal/join-to-one.js';
 import { keysetPage } from './_internal/keyset-page.js';
 import { mapError } from './_internal/map-error.js';
+import type { RelationMeta } from './_internal/model-meta.js';
 import { checkId } from './_internal/pk.js';
 import { cachedRead, finishRows, selectRows, whereOf } from './_internal/reads.js';
 import { RepositoryCore } from './_internal/repository-core.js';
@@ -76,13 +78,15 @@ export class Repository<M extends Model, F extends string = never, S extends str
         tx,
         opts,
         async () => {
-          const text = this.byIdSql(opts);
+          const joins = joinableRelations(this.core.sql(), this.core.meta, include);
+          const text = this.byIdSql(opts, joins);
           const { rows } = await this.core.executor.run(text, [key], {
             transaction: tx,
             kind: 'select',
             prepare: this.core.prepare,
           });
           if (rows[0]) this.core.mapper.fix(this.core.meta, rows[0]);
+          if (joins.length) reviveJoined(rows, joins);
           const [row] = await finishRows(this.core, rows, include, opts, tx);
           return (row ?? null) as ReadResult<M, O> | null;
         },
@@ -91,8 +95,8 @@ export class Repository<M extends Model, F extends string = never, S extends str
   }
 
   /** The findById statement, compiled once per shape (deleted rows shown or not, lock). */
-  private byIdSql(options: ReadOptions): string {
-    const shape = `byId:${options.withDeleted === true}:${JSON.stringify(options.lock ?? null)}`;
+  private byIdSql(options: ReadOptions, joins: readonly RelationMeta[]): string {
+    const shape = `byId:${options.withDeleted === true}:${JSON.stringify(options.lock ?? null)}:${joins.map((r) => r.name).join()}`;
     return this.core.compiled(shape, () => {
       const sql = this.core.sql();
       const pk = `${sql.column(ROOT, this.core.meta.primaryKey.column)} = ${sql.param(undefined)}`;
@@ -142,7 +146,14 @@ export class Repository<M extends Model, F extends string = never, S extends str
         const rows = await selectRows(
           this.core,
           sql,
-          { where, orderBy, limit: opts.limit, offset: opts.offset, lock: opts.lock },
+          {
+            where,
+            orderBy,
+            limit: opts.limit,
+            offset: opts.offset,
+            lock: opts.lock,
+            joins: joinableRelations(sql, this.core.meta, include),
+          },
           tx,
         );
         return (await finishRows(this.core, rows, include, opts, tx)) as ReadResult<M, O>[];

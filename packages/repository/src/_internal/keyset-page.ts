@@ -3,6 +3,7 @@ import type { Transaction } from 'sequelize';
 import type { KeysetOptions, KeysetPage } from '../types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Condition } from './filter-ast.js';
+import { joinableRelations } from './join-to-one.js';
 import { assertKeysetSortable, keysetPredicate, sortShape } from './keyset.js';
 import { finishRows, selectRows, whereOf } from './reads.js';
 import type { RepositoryCore } from './repository-core.js';
@@ -36,7 +37,13 @@ export async function keysetPage(
   const seek = values && keysetPredicate(sql, terms, values, !backward);
   const where = [base, seek].filter(Boolean).join(' AND ') || undefined;
   const orderBy = compileOrderBy(sql, ROOT, terms, backward);
-  const rows = await selectRows(core, sql, { where, orderBy, limit: size + 1, lock: options.lock }, tx);
+  const joins = joinableRelations(sql, core.meta, include);
+  const rows = await selectRows(
+    core,
+    sql,
+    { where, orderBy, limit: size + 1, lock: options.lock, joins },
+    tx,
+  );
   const more = rows.length > size;
   const page = rows.slice(0, size);
   if (backward) page.reverse();

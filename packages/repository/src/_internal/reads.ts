@@ -2,6 +2,7 @@ import type { Model, Transaction } from 'sequelize';
 import type { ReadOptions } from '../types.js';
 import { compileWhere } from './compile-filter.js';
 import type { Condition } from './filter-ast.js';
+import { joinableRelations, reviveJoined } from './join-to-one.js';
 import { loadRelation } from './load-includes.js';
 import type { RepositoryCore } from './repository-core.js';
 import { type SelectParts, selectSql } from './select-sql.js';
@@ -23,6 +24,7 @@ export async function selectRows(
     prepare: core.prepare,
   });
   for (const row of rows) core.mapper.fix(core.meta, row);
+  if (parts.joins?.length) reviveJoined(rows, parts.joins);
   return rows;
 }
 
@@ -45,9 +47,11 @@ export async function finishRows(
   tx: Transaction | undefined,
 ): Promise<unknown[]> {
   if (rows.length) {
+    const joined = new Set(joinableRelations(core.sql(), core.meta, include).map((r) => r.name));
     for (const name of include) {
       const relation = core.meta.relation(name);
-      if (relation) await loadRelation(core.executor, core.meta, relation, rows, tx, core.mapper);
+      if (relation && !joined.has(name))
+        await loadRelation(core.executor, core.meta, relation, rows, tx, core.mapper);
     }
   }
   if (!options.instances) return rows;

@@ -1,4 +1,5 @@
-import type { ModelMeta } from './model-meta.js';
+import { joinClauses } from './join-to-one.js';
+import type { ModelMeta, RelationMeta } from './model-meta.js';
 import type { SqlBuilder } from './sql-builder.js';
 
 /** Row locks a read can take inside a transaction. */
@@ -48,6 +49,8 @@ export function lockClause(sql: SqlBuilder, lock: LockOption | undefined): strin
   const spec = typeof lock === 'string' ? { strength: lock } : lock;
   let clause =
     spec.strength === 'update' ? ' FOR UPDATE' : sql.isPostgres ? ' FOR SHARE' : ' LOCK IN SHARE MODE';
+  // Only the root rows are locked; joined relations may be on the nullable side of a LEFT JOIN.
+  if (sql.isPostgres) clause += ` OF ${sql.id(ROOT)}`;
   if ('skipLocked' in spec && spec.skipLocked) clause += ' SKIP LOCKED';
   else if ('noWait' in spec && spec.noWait) clause += ' NOWAIT';
   return clause;
@@ -60,6 +63,8 @@ export interface SelectParts {
   limit?: number | undefined;
   offset?: number | undefined;
   lock?: LockOption | undefined;
+  /** BelongsTo relations read through a LEFT JOIN (PostgreSQL). */
+  joins?: readonly RelationMeta[] | undefined;
 }
 
 /**
@@ -73,7 +78,8 @@ function integer(sql: SqlBuilder, value: number): string {
 
 /** A full SELECT of every attribute; limit and offset are bound. */
 export function selectSql(sql: SqlBuilder, meta: ModelMeta, parts: SelectParts): string {
-  let text = `SELECT ${selectList(sql, meta, ROOT)} ${fromClause(sql, meta)}`;
+  const joined = parts.joins?.length ? joinClauses(sql, ROOT, parts.joins) : { columns: '', joins: '' };
+  let text = `SELECT ${selectList(sql, meta, ROOT)}${joined.columns} ${fromClause(sql, meta)}${joined.joins}`;
   if (parts.where) text += ` WHERE ${parts.where}`;
   if (parts.orderBy) text += ` ORDER BY ${parts.orderBy}`;
   if (parts.limit !== undefined) text += ` LIMIT ${integer(sql, parts.limit)}`;

@@ -65,6 +65,8 @@ describeEachTarget('Repository transactions, locks and cache', (suite) => {
         );
         expect(rows).toHaveLength(3);
         expect(await repo.findById(rows[0]?.id, { lock: 'share' })).not.toBeNull();
+        const withUser = await repo.findAll({ status: 'paid' }, { lock: 'update', include: ['user'] });
+        expect(withUser[0]?.user).toMatchObject({ id: expect.any(Number) });
       });
     });
   });
