@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { addExamples } from './_internal/add-examples.js';
 import { registerDbCommand } from './commands/db.js';
 import { registerInitCommand } from './commands/init.js';
+import { registerMigrateCommand } from './commands/migrate.js';
+import { registerSeedCommand } from './commands/seed.js';
 import type { MutableCliContext } from './context.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -49,10 +51,14 @@ export function createProgram(context: MutableCliContext): Command {
   program.configureHelp({ showGlobalOptions: true, sortSubcommands: false });
 
   registerInitCommand(program, context);
+  registerMigrateCommand(program, context);
+  registerSeedCommand(program, context);
   registerDbCommand(program, context);
 
   addExamples(program, [
     ['dalkit init', 'set up dalkit in this project (asks for dialect and URL)'],
+    ['dalkit migrate up', 'apply pending migrations'],
+    ['dalkit seed run', 'load the seeds of this environment'],
     ['dalkit db check', 'check the database is reachable and migrated'],
     ['dalkit db backup --out backups/before-release', 'back the database up'],
     ['dalkit db check --json', 'the same check, as one JSON object'],

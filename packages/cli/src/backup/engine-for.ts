@@ -49,7 +49,7 @@ export function engineFor(
         throw new OperationRefusedError(
           'The embedded database is in memory: there is no data folder to back up or restore',
           {
-            details: { hint: "Use a data folder in your config (url: 'pglite://./.dalkit/data')." },
+            details: { hint: "Use a data folder in your config (url: 'pglite://./.dalkit')." },
           },
         );
       }

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import {
   createDatabase,
   type Database,
@@ -33,9 +34,12 @@ export function embeddedDataDir(config: ResolvedDatabaseConfig, cwd: string): st
   return resolve(cwd, dataDir);
 }
 
-function hostEmbedded(config: ResolvedDatabaseConfig, context: CliContext): Promise<EmbeddedPostgres> {
+async function hostEmbedded(config: ResolvedDatabaseConfig, context: CliContext): Promise<EmbeddedPostgres> {
   const dataDir = embeddedDataDir(config, context.io.cwd);
-  return startEmbeddedPostgres(dataDir === 'memory' || dataDir === undefined ? {} : { dataDir });
+  if (dataDir === 'memory' || dataDir === undefined) return startEmbeddedPostgres({});
+  // PGlite creates the data folder but not its parents.
+  await mkdir(dirname(dataDir), { recursive: true });
+  return startEmbeddedPostgres({ dataDir });
 }
 
 /**

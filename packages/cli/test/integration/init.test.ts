@@ -50,7 +50,7 @@ describe('dalkit init', () => {
     const p = await project({ name: 'tiny', devDependencies: { typescript: '5.9.3' } });
     const run = await runDalkit(['init'], { cwd: p.dir, input: '\n\n' });
     expect(run.code, run.stderr).toBe(0);
-    expect(await read(p, 'dalkit.config.ts')).toContain('url: "pglite://./.dalkit/data"');
+    expect(await read(p, 'dalkit.config.ts')).toContain('url: "pglite://./.dalkit"');
   });
 
   it('should run without questions from flags and report JSON', async () => {

@@ -45,7 +45,7 @@ describe('init choices', () => {
   it('should take the defaults without a prompter', async () => {
     await expect(chooseDatabase({}, undefined, 'shop')).resolves.toEqual({
       dialect: 'embedded',
-      url: 'pglite://./.dalkit/data',
+      url: 'pglite://./.dalkit',
     });
     await expect(chooseDatabase({ dialect: 'postgres' }, undefined, 'shop')).resolves.toEqual({
       dialect: 'postgres',

@@ -36,7 +36,7 @@ export function defaultUrl(dialect: InitDialect, packageName: string): string {
     case 'mariadb':
       return `mariadb://root@localhost:3306/${database}`;
     case 'embedded':
-      return 'pglite://./.dalkit/data';
+      return 'pglite://./.dalkit';
   }
 }
 

@@ -45,7 +45,7 @@ export function exampleMigration(language: ProjectLanguage): string {
   const returns = ts ? ': Promise<void>' : '';
   const jsdoc = ts ? [] : ["/** @param {import('@dalkit/migrations').MigrationParams} params */"];
   return [
-    "import { DataTypes } from 'sequelize';",
+    "import { DataTypes, Sequelize } from 'sequelize';",
     ...(ts ? ["import type { MigrationParams } from '@dalkit/migrations';"] : []),
     '',
     "/** Creates the `examples` table (in the migration's transaction). Replace it with your first real table. */",
@@ -55,8 +55,8 @@ export function exampleMigration(language: ProjectLanguage): string {
     '    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },',
     '    code: { type: DataTypes.STRING(64), allowNull: false, unique: true },',
     '    label: { type: DataTypes.STRING(200), allowNull: false },',
-    '    created_at: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },',
-    '    updated_at: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },',
+    "    created_at: { type: DataTypes.DATE, allowNull: false, defaultValue: Sequelize.literal('CURRENT_TIMESTAMP') },",
+    "    updated_at: { type: DataTypes.DATE, allowNull: false, defaultValue: Sequelize.literal('CURRENT_TIMESTAMP') },",
     '  });',
     '}',
     '',
