@@ -70,6 +70,10 @@ async function sample(): Promise<{ products: string[]; users: string[]; prices: 
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
 
+/** A filtered, sorted offset page with its total: products in a 20-unit price window. */
+const priceWindow = (low: string) =>
+  `/products?filter[price][gte]=${low}&filter[price][lt]=${(Number(low) + 20).toFixed(2)}&sort=price&page[size]=20`;
+
 function print(results: LoadResult[]): void {
   console.log(
     '\n| mix | target rps | achieved rps | p50 ms | p95 ms | p99 ms | requests | errors | non-2xx |',
@@ -121,7 +125,7 @@ async function main(): Promise<void> {
             ? { method: 'GET', path: `/products/${pick(data.products)}` }
             : {
                 method: 'GET',
-                path: `/products?filter[price][gte]=${pick(data.prices)}&sort=price&page[size]=20`,
+                path: priceWindow(pick(data.prices)),
               },
         { rps: Number(values['read-rps']), durationS, connections: 50 },
       ),

@@ -70,6 +70,7 @@ export const PAGE_INFO = {
     total: { type: ['integer', 'null'] },
     hasNext: { type: 'boolean' },
     nextCursor: { type: ['string', 'null'] },
+    prevCursor: { type: ['string', 'null'] },
   },
 } as const;
 

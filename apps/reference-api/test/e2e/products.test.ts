@@ -227,6 +227,23 @@ describeEachTarget(
         for (const { id } of existing) expect(seen).toContain(id);
       });
 
+      it('should page backwards with page[before]', async () => {
+        const first = await api('GET', '/products?sort=price&page[size]=2&page[after]=');
+        const second = await api(
+          'GET',
+          `/products?sort=price&page[size]=2&page[after]=${encodeURIComponent(first.body.page.nextCursor)}`,
+        );
+        expect(second.body.page.prevCursor).toEqual(expect.any(String));
+        const back = await api(
+          'GET',
+          `/products?sort=price&page[size]=2&page[before]=${encodeURIComponent(second.body.page.prevCursor)}`,
+        );
+        expect(back.status).toBe(200);
+        expect(back.body.items.map((p: { id: string }) => p.id)).toEqual(
+          first.body.items.map((p: { id: string }) => p.id),
+        );
+      });
+
       it('should reject a tampered cursor with 400', async () => {
         const page = await api('GET', '/products?sort=name&page[size]=2&page[after]=');
         const cursor: string = page.body.page.nextCursor;
