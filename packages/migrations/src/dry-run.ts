@@ -1,15 +1,12 @@
 import type { Sequelize, Transaction } from 'sequelize';
-import { createBoundContext, type StatementRecorder } from './_internal/bound-context.js';
+import type { StatementRecorder } from './_internal/bound-context.js';
 import type { SqlFamily } from './_internal/dialect.js';
+import { invokeMigration, type MigrationStep } from './_internal/invoke-migration.js';
 import { MigrationError } from './errors.js';
-import type { MigrationLogger, MigrationModule, MigrationSource, PlannedStatement } from './types.js';
+import type { MigrationLogger, PlannedStatement } from './types.js';
 
 /** One migration a dry run walks through. */
-export interface DryRunStep {
-  source: MigrationSource;
-  module: MigrationModule;
-  direction: 'up' | 'down';
-}
+export type DryRunStep = MigrationStep;
 
 /**
  * Collects the SQL the steps would send, changing nothing. On PostgreSQL every step really
@@ -30,17 +27,8 @@ export async function collectDryRunStatements(
     for (const { source, module, direction } of steps) {
       const recorder: StatementRecorder = { statements: [] };
       const execute = transaction !== undefined && module.transaction !== false;
-      const context = createBoundContext({
-        sequelize,
-        transaction,
-        migration: source.name,
-        logger: deps.logger,
-        recorder,
-        execute,
-      });
-      const fn = direction === 'up' ? module.up : module.down;
       try {
-        await fn?.({ name: source.name, context });
+        await invokeMigration(deps, { source, module, direction }, transaction, recorder, execute);
       } catch (error) {
         throw new MigrationError({ migration: source.name, direction, ...lastStatement(recorder) }, error);
       }

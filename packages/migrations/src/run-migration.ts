@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Sequelize } from 'sequelize';
-import { createBoundContext, type StatementRecorder } from './_internal/bound-context.js';
+import type { StatementRecorder } from './_internal/bound-context.js';
 import type { SqlFamily } from './_internal/dialect.js';
+import { invokeMigration } from './_internal/invoke-migration.js';
 import { changedTables, snapshotSchema } from './_internal/schema-snapshot.js';
 import { checksumOf } from './checksum.js';
 import { MigrationError } from './errors.js';
@@ -31,7 +32,6 @@ async function runInTransaction(
   direction: Direction,
 ): Promise<number> {
   const { sequelize, storage } = deps;
-  const fn = direction === 'up' ? module.up : module.down;
   // MariaDB commits DDL implicitly: mark the attempt first so a crash shows, and diff the schema after a failure.
   const before = deps.family === 'mysql' ? await snapshotSchema(sequelize) : undefined;
   const marked = before !== undefined && direction === 'up';
@@ -49,15 +49,7 @@ async function runInTransaction(
   const started = performance.now();
   const transaction = await sequelize.transaction();
   try {
-    const context = createBoundContext({
-      sequelize,
-      transaction,
-      migration: source.name,
-      logger: deps.logger,
-      recorder,
-      execute: true,
-    });
-    await fn?.({ name: source.name, context });
+    await invokeMigration(deps, { source, module, direction }, transaction, recorder);
     const ms = performance.now() - started;
     if (marked) await storage.finish(source.name, HistoryState.APPLIED, ms, transaction);
     else if (direction === 'up') {
@@ -94,8 +86,7 @@ async function runWithoutTransaction(
   module: MigrationModule,
   direction: Direction,
 ): Promise<number> {
-  const { sequelize, storage } = deps;
-  const fn = direction === 'up' ? module.up : module.down;
+  const { storage } = deps;
   const recorder: StatementRecorder = { statements: [] };
   const started = performance.now();
   if (direction === 'up') {
@@ -107,15 +98,7 @@ async function runWithoutTransaction(
     });
   }
   try {
-    const context = createBoundContext({
-      sequelize,
-      transaction: undefined,
-      migration: source.name,
-      logger: deps.logger,
-      recorder,
-      execute: true,
-    });
-    await fn?.({ name: source.name, context });
+    await invokeMigration(deps, { source, module, direction }, undefined, recorder);
   } catch (error) {
     const ms = performance.now() - started;
     if (direction === 'up') await storage.finish(source.name, HistoryState.FAILED, ms);
