@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: raw pg (plain and prepared), plain Sequelize and the repository on the same
  * generated data, interleaved in the same run, 1 and 16 callers on pools of 10.
- * Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/dalkit_bench, created
+ * Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/dalkit_repository_bench, created
  * if missing), BENCH_USERS (100000), BENCH_ORDERS (1000000), BENCH_SLICE_MS (400),
  * BENCH_CYCLES (4), BENCH_BULK_ROWS (100000), BENCH_ONLY (comma list of operation names).
  */
@@ -13,7 +13,7 @@ import { type Contender, compare, printTable } from './harness.js';
 import { findById, insertOne, join, keysetPage, offsetPage, openContext, updateById } from './operations.js';
 
 const env = process.env;
-const url = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/dalkit_bench';
+const url = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/dalkit_repository_bench';
 const users = Number(env.BENCH_USERS ?? 100_000);
 const orders = Number(env.BENCH_ORDERS ?? 1_000_000);
 const sliceMs = Number(env.BENCH_SLICE_MS ?? 400);

@@ -13,6 +13,7 @@ export type {
 } from './filter-types.js';
 export type { ParsedQuery, QueryStringLimits } from './query-string.js';
 export { parseQueryString } from './query-string.js';
+export { ReadRepository } from './read-repository.js';
 export { Repository } from './repository.js';
 export { repositoryFor } from './repository-for.js';
 export type {
