@@ -63,7 +63,12 @@ async function runSeeds(core: SeederCore, options: RunSeedsOptions): Promise<Run
       continue;
     }
     logger.info({ seed: seed.name, reason }, `Seeding ${seed.name}`);
-    const done = await executeSeed(seed, core.runEnvironment);
+    const done = await executeSeed(seed, reason, core.runEnvironment);
+    if (!done) {
+      logger.info({ seed: seed.name }, `${seed.name} was run by another process meanwhile`);
+      upToDate.push(seed.name);
+      continue;
+    }
     executed.push({
       name: seed.name,
       reason,

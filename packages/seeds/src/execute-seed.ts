@@ -42,11 +42,20 @@ async function runSeedBody(
   };
 }
 
+/** Why a seed is about to run: it never ran, or it changed and has `runOnChange`. */
+export type SeedRunReason = 'pending' | 'changed';
+
 /**
  * Runs one seed through Umzug in its own transaction: the seed's writes and its history row
  * commit together, or nothing does and a {@link SeedFailedError} naming the seed is thrown.
+ * A lock taken on `beforeCommand` serializes concurrent runners; a seed another runner
+ * completed meanwhile is skipped (resolves to undefined).
  */
-export async function executeSeed(seed: LoadedSeed, run: SeedRunEnvironment): Promise<SeedHistoryEntry> {
+export async function executeSeed(
+  seed: LoadedSeed,
+  reason: SeedRunReason,
+  run: SeedRunEnvironment,
+): Promise<SeedHistoryEntry | undefined> {
   try {
     return await inTransaction(run.db, async (transaction) => {
       const context: SeedCommandContext = { transaction };
@@ -56,8 +65,19 @@ export async function executeSeed(seed: LoadedSeed, run: SeedRunEnvironment): Pr
         context,
         logger: undefined,
       });
-      await umzug.up({ migrations: [seed.name], rerun: RerunBehavior.ALLOW });
-      return context.entry as SeedHistoryEntry;
+      umzug.on('beforeCommand', () => run.history.lockRuns(transaction));
+      if (reason === 'changed') {
+        // Under the lock: another runner may have rerun this version already.
+        umzug.on('migrating', async () => {
+          const entry = (await run.history.list(transaction)).find((e) => e.name === seed.name);
+          if (entry?.checksum === seed.checksum) context.skip = entry;
+        });
+      }
+      const applied = await umzug.up({
+        migrations: [seed.name],
+        rerun: reason === 'pending' ? RerunBehavior.SKIP : RerunBehavior.ALLOW,
+      });
+      return applied.length === 0 || context.skip ? undefined : context.entry;
     });
   } catch (error) {
     const cause =

@@ -4,6 +4,11 @@ import { assertIdentifier, dialectFamily, quoteIdentifier } from '../_internal/i
 /** The default name of the seed history table. */
 export const SEED_HISTORY_TABLE = 'dalkit_seeds';
 
+/** The PostgreSQL advisory lock key seed runs share. */
+const PG_LOCK_KEY = '4812793316190414201';
+/** MariaDB/MySQL: the history row runners lock (no seed name can start with a dot). */
+const LOCK_ROW = '.lock';
+
 /** One row of the seed history: a seed that ran, when, where, and what it did. */
 export interface SeedHistoryEntry {
   name: string;
@@ -57,6 +62,12 @@ export class SeedHistoryTable {
       )`,
       { transaction, logging: false },
     );
+    if (!this.#postgres) {
+      await this.#sequelize.query(
+        `INSERT INTO ${this.#table} (name, checksum, environment, ran_at, rows_affected, execution_ms, seeded_tables) VALUES ($1, '', '', $2, 0, 0, '[]') ON DUPLICATE KEY UPDATE name = name`,
+        { bind: [LOCK_ROW, new Date(0)], transaction, logging: false },
+      );
+    }
   }
 
   /** Every entry, oldest first; none when the table does not exist yet (nothing is created). */
@@ -70,8 +81,8 @@ export class SeedHistoryTable {
   /** Every entry, oldest first. */
   async list(transaction?: Transaction): Promise<SeedHistoryEntry[]> {
     const rows = await this.#sequelize.query<HistoryRow>(
-      `SELECT name, checksum, environment, ran_at, rows_affected, execution_ms, seeded_tables FROM ${this.#table} ORDER BY ran_at, name`,
-      { type: QueryTypes.SELECT, transaction, logging: false },
+      `SELECT name, checksum, environment, ran_at, rows_affected, execution_ms, seeded_tables FROM ${this.#table} WHERE name <> $1 ORDER BY ran_at, name`,
+      { bind: [LOCK_ROW], type: QueryTypes.SELECT, transaction, logging: false },
     );
     return rows.map((r) => ({
       name: r.name,
@@ -103,6 +114,27 @@ export class SeedHistoryTable {
         logging: false,
       },
     );
+  }
+
+  /**
+   * Serializes seed runs across processes until `transaction` ends. PostgreSQL: a
+   * transaction-scoped advisory lock. MariaDB/MySQL: a row lock on the history table's
+   * `.lock` row (created by {@link ensure}), so a second runner waits for the first one's
+   * commit and then reads its history rows.
+   */
+  async lockRuns(transaction: Transaction): Promise<void> {
+    if (this.#postgres) {
+      await this.#sequelize.query(`SELECT pg_advisory_xact_lock(${PG_LOCK_KEY})`, {
+        transaction,
+        logging: false,
+      });
+      return;
+    }
+    await this.#sequelize.query(`SELECT name FROM ${this.#table} WHERE name = $1 FOR UPDATE`, {
+      bind: [LOCK_ROW],
+      transaction,
+      logging: false,
+    });
   }
 
   /** Deletes the entries of the named seeds. */

@@ -7,6 +7,8 @@ export interface SeedCommandContext {
   transaction: Transaction | undefined;
   /** Filled by the seed's `up` before Umzug logs it. */
   entry?: SeedHistoryEntry;
+  /** Set when another runner already ran this version: nothing runs, the entry is kept. */
+  skip?: SeedHistoryEntry;
 }
 
 /**

@@ -43,7 +43,7 @@ export async function counts(sequelize: Sequelize): Promise<Record<string, numbe
 /** The seed history, for comparisons. */
 export async function history(sequelize: Sequelize): Promise<Array<Record<string, unknown>>> {
   const [rows] = await sequelize.query(
-    'SELECT name, checksum, environment, ran_at, rows_affected FROM dalkit_seeds ORDER BY name',
+    "SELECT name, checksum, environment, ran_at, rows_affected FROM dalkit_seeds WHERE name <> '.lock' ORDER BY name",
   );
   return (rows as Array<Record<string, unknown>>).map((r) => ({
     ...r,
