@@ -1,6 +1,25 @@
-import type { Repository } from '@dalkit/repository';
+import type { KeysetPage, OffsetPage, ParsedQuery } from '@dalkit/repository';
 import type { FastifyRequest } from 'fastify';
-import type { Model } from 'sequelize-typescript';
+
+/** The three repository methods a list endpoint needs (any `ReadRepository` has them). */
+export interface ListSource<Flt> {
+  parseQuery(query: string | URLSearchParams): ParsedQuery<Flt>;
+  findPage(
+    filter: Flt | undefined,
+    options: { sort?: string; instances?: boolean; page?: number; pageSize?: number },
+  ): Promise<OffsetPage<unknown>>;
+  findKeysetPage(
+    filter: Flt | undefined,
+    options: {
+      sort?: string;
+      instances?: boolean;
+      first?: number;
+      after?: string;
+      last?: number;
+      before?: string;
+    },
+  ): Promise<KeysetPage<unknown>>;
+}
 
 /** Pagination facts of a list response. */
 export interface PageInfo {
@@ -27,8 +46,8 @@ export function rawQuery(request: FastifyRequest): string {
  * empty for the first page, or `page[before]`). Every field, operator and value is checked
  * against the repository's allowlists before any SQL.
  */
-export async function listPage<M extends Model, F extends string, S extends string>(
-  repository: Repository<M, F, S>,
+export async function listPage<Flt>(
+  repository: ListSource<Flt>,
   query: string | URLSearchParams,
   options: { instances?: boolean } = {},
 ): Promise<{ items: unknown[]; page: PageInfo }> {
