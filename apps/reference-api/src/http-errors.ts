@@ -6,7 +6,6 @@ import {
   type ValidationIssue,
 } from '@dalkit/connection';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { fromRestrictViolation } from './_pending/restrict-violation.js';
 
 /** An RFC 9457 problem document, the body of every error response. */
 export interface Problem {
@@ -121,5 +120,5 @@ function fromAjv(issue: AjvIssue, context: string | undefined): ValidationIssue 
 /** The dalkit error for a thrown value (database errors mapped), or undefined for anything else. */
 function toDalkitError(error: unknown): DalkitError | undefined {
   const mapped = mapDatabaseError(error);
-  return isDalkitError(mapped) ? fromRestrictViolation(mapped) : undefined;
+  return isDalkitError(mapped) ? mapped : undefined;
 }
