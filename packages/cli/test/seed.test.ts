@@ -1,15 +1,15 @@
 import { rm } from 'node:fs/promises';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDalkit } from './helpers/run-dalkit.js';
 import { createSeedProject, createSeedTables, seedCounts, withSql } from './seed-support/project.js';
-import { runSeedCli } from './seed-support/run-seed-cli.js';
 
 const SEEDED = { countries: 2, users: 1, posts: 100, dalkit_seeds: 3 };
 
 describeEachTarget('dalkit seed (child process)', (suite) => {
   let cwd = '';
   let env: Record<string, string> = {};
-  const dalkit = (...args: string[]) => runSeedCli(args, cwd, env);
+  const dalkit = (...args: string[]) => runDalkit(args, { cwd, env });
   const counts = () => withSql(suite.database.url, seedCounts);
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import { DataTypes, Model, type Sequelize } from 'sequelize';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bulkWrite } from '../../src/index.js';
 import { connect } from '../helpers/connect.js';
 
