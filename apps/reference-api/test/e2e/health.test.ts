@@ -50,6 +50,7 @@ describe('health with the database down (nothing listens on its port)', () => {
   let db: Database;
   let app: FastifyInstance;
   let base: string;
+  const lines: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
     const url = `postgres://postgres@127.0.0.1:${await closedPort()}/postgres`;
@@ -59,7 +60,12 @@ describe('health with the database down (nothing listens on its port)', () => {
     );
     prepareDatabase(db, KEYS);
     const migrator = createMigrator({ db, migrations: MIGRATIONS });
-    app = await buildApp({ db, pendingMigrations: () => migrator.pending() });
+    const stream = { write: (line: string) => lines.push(JSON.parse(line)) };
+    app = await buildApp({
+      db,
+      pendingMigrations: () => migrator.pending(),
+      loggerInstance: pino({ level: 'info' }, stream),
+    });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
   });
   afterAll(async () => {
@@ -88,5 +94,14 @@ describe('health with the database down (nothing listens on its port)', () => {
       expect(response.body.code).toMatch(/CONNECTION_FAILED|TRANSIENT|TIMEOUT/);
       expect(JSON.stringify(response.body)).not.toMatch(/ECONNREFUSED|SELECT|stack/);
     }
+  });
+
+  it('should log each request with its id and duration, as JSON lines', async () => {
+    const response = await fetch(`${base}/docs`, { headers: { 'x-request-id': 'log-check-1' } });
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const mine = lines.filter((l) => l.reqId === 'log-check-1');
+    expect(mine.map((l) => l.msg)).toEqual(['incoming request', 'request completed']);
+    expect(mine[1]?.responseTime).toEqual(expect.any(Number));
   });
 });
