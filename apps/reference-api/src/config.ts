@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,8 @@ export interface AppConfig {
   readonly encryption: { readonly keys: Readonly<Record<string, Buffer>>; readonly activeKeyId: string };
   /** Secret for blind indexes (HMAC-SHA256). */
   readonly blindIndexKey: Buffer;
+  /** HMAC secret of keyset cursors: `CURSOR_SECRET`, else derived from the blind-index key (stable across restarts). */
+  readonly cursorSecret: string;
   /** How long shutdown waits for in-flight requests before giving up, in ms. */
   readonly shutdownTimeoutMs: number;
 }
@@ -77,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedScale,
     encryption: keys.encryption,
     blindIndexKey: keys.blindIndexKey,
+    cursorSecret:
+      env.CURSOR_SECRET || createHmac('sha256', keys.blindIndexKey).update('cursor').digest('base64url'),
     shutdownTimeoutMs,
   });
 }

@@ -43,7 +43,12 @@ export async function startServer(
       );
     }
     if (config.seedOnStart) await runSeeds(db, config, logger);
-    const app = await buildApp({ db, loggerInstance: logger, pendingMigrations: () => migrator.pending() });
+    const app = await buildApp({
+      db,
+      loggerInstance: logger,
+      cursorSecret: config.cursorSecret,
+      pendingMigrations: () => migrator.pending(),
+    });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
