@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { inject } from 'vitest';
 
-/** The built binary under test. */
-export const DALKIT_BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+/** The built binary under test (a copy made by the global setup). */
+export function dalkitBin(): string {
+  return join(inject('dalkitBuild'), 'cli', 'dist', 'bin.js');
+}
 
 /** What one run of the binary printed and returned. */
 export interface DalkitRun {
@@ -36,7 +39,7 @@ export function runDalkit(args: readonly string[], options: RunDalkitOptions): P
     NO_COLOR: '1',
     ...options.env,
   };
-  const child = spawn(process.execPath, [DALKIT_BIN, ...args], { cwd: options.cwd, env, stdio: 'pipe' });
+  const child = spawn(process.execPath, [dalkitBin(), ...args], { cwd: options.cwd, env, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
