@@ -2,7 +2,7 @@ import { ValidationError } from '@dalkit/connection';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { dialectFamily, quoteTable } from '../_internal/identifiers.js';
 import { silentProgress } from '../progress/log-progress.js';
-import type { ProgressReporter } from '../progress/types.js';
+import type { ProgressReporter, ProgressTask } from '../progress/types.js';
 import type { SeedRow, SeedRows, WriteOptions, WriteTarget } from '../types.js';
 import { toArrayLiteral } from './array-literal.js';
 import { assertColumnsExist, postgresColumnTypes } from './column-types.js';
@@ -20,7 +20,7 @@ import {
 const PROGRESS_MIN_ROWS = 1_000;
 
 /** Rows per `unnest()` statement unless `chunkSize` says otherwise. */
-const DEFAULT_UNNEST_CHUNK = 10_000;
+const DEFAULT_UNNEST_CHUNK = 5_000;
 
 /** Options of {@link bulkWrite}. */
 export interface BulkWriteOptions extends WriteOptions {
@@ -148,13 +148,26 @@ export async function bulkWrite(
 ): Promise<BulkWriteResult> {
   const total = options.total ?? (Array.isArray(rows) ? rows.length : undefined);
   let current: Plan | undefined;
-  let task: ReturnType<ProgressReporter['start']> | undefined;
+  let task: ProgressTask | undefined;
   let rowsSent = 0;
   let rowsAffected = 0;
+  let inFlight: Promise<void> | undefined;
+  const send = (sql: string, bind: unknown[], count: number): Promise<void> =>
+    sequelize
+      .query(sql, { bind, type: QueryTypes.RAW, transaction: options.transaction, logging: false })
+      .then((result) => {
+        rowsSent += count;
+        rowsAffected += affected(result as [unknown, unknown]);
+        task?.advance(count);
+      });
   try {
     for await (const chunk of rowChunks(rows, options.chunkSize ?? DEFAULT_UNNEST_CHUNK)) {
       current ??= await plan(sequelize, target, chunk[0] as SeedRow, options);
       for (let i = 0; i < chunk.length; i += current.chunkSize) {
+        const part = current.chunkSize >= chunk.length ? chunk : chunk.slice(i, i + current.chunkSize);
+        // Encoding the next statement overlaps with the server executing the previous one.
+        const { sql, bind } = current.statement(part);
+        await inFlight;
         // Known small loads report nothing; streams start reporting once they need a second statement.
         if (!task && (total === undefined ? rowsSent > 0 : total >= PROGRESS_MIN_ROWS)) {
           task = (options.progress ?? silentProgress).start({
@@ -163,20 +176,14 @@ export async function bulkWrite(
           });
           task.advance(rowsSent);
         }
-        const part = current.chunkSize >= chunk.length ? chunk : chunk.slice(i, i + current.chunkSize);
-        const { sql, bind } = current.statement(part);
-        const result = await sequelize.query(sql, {
-          bind,
-          type: QueryTypes.RAW,
-          transaction: options.transaction,
-          logging: false,
-        });
-        rowsSent += part.length;
-        rowsAffected += affected(result as [unknown, unknown]);
-        task?.advance(part.length);
+        inFlight = send(sql, bind, part.length);
+        // Awaited before the next send or below; this only stops Node reporting it unhandled meanwhile.
+        inFlight.catch(() => {});
       }
     }
+    await inFlight;
   } finally {
+    await inFlight?.catch(() => {});
     task?.done();
   }
   return { table: current?.shape.table.display, rowsSent, rowsAffected };
