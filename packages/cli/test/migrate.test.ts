@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachTarget } from '@dalkit/testing/vitest';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { type MigrateRun, runDalkitFromSource } from './migrate-support/run-migrate.js';
+import { type DalkitRun, runDalkit } from './helpers/run-dalkit.js';
 
 const CREATE_BOOKS = `import type { MigrationParams } from '@dalkit/migrations';
 
@@ -34,7 +34,7 @@ const BROKEN = `export async function up({ context: { sequelize } }) {
 export async function down() {}
 `;
 
-function createdPath(run: MigrateRun): string {
+function createdPath(run: DalkitRun): string {
   const match = /^created (.+)$/m.exec(run.stdout);
   if (!match?.[1]) throw new Error(`no path in: ${run.stdout}${run.stderr}`);
   return match[1];
@@ -44,19 +44,28 @@ describeEachTarget('dalkit migrate (child process)', (suite) => {
   vi.setConfig({ testTimeout: 180_000 });
   let cwd = '';
   let env: Record<string, string> = {};
-  const dalkit = (...args: string[]) => runDalkitFromSource(args, cwd, env);
+  const dalkit = (...args: string[]) => runDalkit(args, { cwd, env });
+
+  const projects: string[] = [];
+  /** Points `dalkit` at a fresh project folder (each test starts from its own). */
+  async function newProject(): Promise<void> {
+    cwd = await mkdtemp(join(tmpdir(), 'dalkit-migrate-cli-'));
+    projects.push(cwd);
+    await writeFile(join(cwd, 'package.json'), '{ "name": "demo", "type": "module" }\n');
+  }
 
   beforeAll(async () => {
-    cwd = await mkdtemp(join(tmpdir(), 'dalkit-migrate-cli-'));
-    await writeFile(join(cwd, 'package.json'), '{ "name": "demo", "type": "module" }\n');
     env = {
       DATABASE_URL: suite.database.url,
       ...(suite.database.maxConnections === 1 ? { DB_POOL_MAX: '1', DB_POOL_MIN: '0' } : {}),
     };
   });
-  afterAll(() => rm(cwd, { recursive: true, force: true }));
+  afterAll(async () => {
+    for (const dir of projects) await rm(dir, { recursive: true, force: true });
+  });
 
   it('should create, apply, report, roll back and dry-run migrations with output and exit codes', async () => {
+    await newProject();
     const bad = await dalkit('migrate', 'create', 'Create-Books');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('lowercase words joined by underscores');
@@ -131,6 +140,9 @@ describeEachTarget('dalkit migrate (child process)', (suite) => {
   });
 
   it('should fail with a one-line cause and exit 1 when a migration fails or an applied file changed', async () => {
+    await newProject();
+    const books = await dalkit('migrate', 'create', 'create_books');
+    await writeFile(createdPath(books), CREATE_BOOKS);
     const setup = await dalkit('migrate', 'up');
     expect(setup.code, setup.stderr).toBe(0);
     const broken = await dalkit('migrate', 'create', 'broken_insert', '--ext', 'mjs');
@@ -159,7 +171,7 @@ describeEachTarget('dalkit migrate (child process)', (suite) => {
     expect(invalid.stderr).toContain(firstFile);
     expect((await dalkit('migrate', 'up')).code).toBe(1);
     const repaired = await dalkit('migrate', 'repair');
-    expect(repaired.code).toBe(0);
+    expect(repaired.code, repaired.stderr).toBe(0);
     expect(repaired.stdout).toContain(`checksum accepted: ${applied[0]}`);
     const valid = await dalkit('migrate', 'validate', '--json');
     expect(valid.json()).toMatchObject({ ok: true, valid: true });
