@@ -104,13 +104,17 @@ describeEachTarget('dalkit seed (child process)', (suite) => {
       expect(await counts()).toEqual(SEEDED);
     });
 
-    it('should run one seed with --only and --no-deps', async () => {
+    it('should reset one seed with --only, and select without dependencies with --no-deps', async () => {
       const only = await dalkit('seed', 'reset', '--only', 'sample-posts', '--json');
       expect(only.json()).toMatchObject({
         emptied: ['posts'],
         run: { executed: [{ name: 'sample-posts' }] },
       });
       expect(await counts()).toEqual(SEEDED);
+      const withDeps = await dalkit('seed', 'run', '--only', 'users', '--json');
+      expect(withDeps.json()).toMatchObject({ executed: [], upToDate: ['countries', 'users'] });
+      const noDeps = await dalkit('seed', 'run', '--only', 'users', '--no-deps', '--json');
+      expect(noDeps.json()).toMatchObject({ executed: [], upToDate: ['users'] });
     });
 
     it('should roll back a failing seed and name it, exit 1', async () => {
