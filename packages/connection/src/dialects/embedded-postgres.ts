@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { ErrorCode } from '../errors/codes.js';
 import { ConnectionError } from '../errors/errors.js';
 
@@ -56,6 +57,7 @@ export async function startEmbeddedPostgres(
   const { PGlite, PGLiteSocketServer } = await loadPglite();
   const inMemory = options.dataDir === undefined || options.dataDir === 'memory';
   const dataDir = inMemory ? 'memory' : resolve(options.dataDir as string);
+  if (!inMemory) await mkdir(dirname(dataDir), { recursive: true });
   const db = await PGlite.create({
     ...(inMemory ? {} : { dataDir }),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),

@@ -49,9 +49,10 @@ describe('embedded PostgreSQL (pglite://)', { timeout: 120_000 }, () => {
     expect(await db.health()).toMatchObject({ ok: false });
   });
 
-  it('should keep data in a folder across handles', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'dalkit-embedded-'));
-    dirs.push(dir);
+  it('should keep data in a folder across handles, creating missing parent folders', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'dalkit-embedded-'));
+    dirs.push(root);
+    const dir = join(root, 'not', 'yet', 'there');
     const first = createDatabase({ url: `pglite://${dir}` }, { logger: recordingLogger(), env: false });
     await first.query('CREATE TABLE notes (body text NOT NULL)');
     await first.query('INSERT INTO notes (body) VALUES ($1)', { bind: ['kept'] });
