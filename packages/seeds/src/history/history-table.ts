@@ -50,8 +50,9 @@ export class SeedHistoryTable {
   /** Creates the table when it does not exist. */
   async ensure(transaction?: Transaction): Promise<void> {
     const time = this.#postgres ? 'TIMESTAMPTZ' : 'DATETIME(3)';
-    await this.#sequelize.query(
-      `CREATE TABLE IF NOT EXISTS ${this.#table} (
+    await this.#sequelize
+      .query(
+        `CREATE TABLE IF NOT EXISTS ${this.#table} (
         name VARCHAR(255) NOT NULL PRIMARY KEY,
         checksum VARCHAR(64) NOT NULL,
         environment VARCHAR(32) NOT NULL,
@@ -60,8 +61,15 @@ export class SeedHistoryTable {
         execution_ms INTEGER NOT NULL,
         seeded_tables TEXT NOT NULL
       )`,
-      { transaction, logging: false },
-    );
+        { transaction, logging: false },
+      )
+      .catch(async (error: unknown) => {
+        // Two runners creating it at once: PostgreSQL's IF NOT EXISTS can still collide in its catalog.
+        const created = await this.#sequelize
+          .getQueryInterface()
+          .tableExists(this.#name, { transaction, logging: false });
+        if (!created) throw error;
+      });
     if (!this.#postgres) {
       await this.#sequelize.query(
         `INSERT INTO ${this.#table} (name, checksum, environment, ran_at, rows_affected, execution_ms, seeded_tables) VALUES ($1, '', '', $2, 0, 0, '[]') ON DUPLICATE KEY UPDATE name = name`,
