@@ -35,11 +35,11 @@ async function linkDependencies(original: string, copy: string, build: string): 
 
 /**
  * Vitest global setup: builds @dalkit/cli and the workspace packages it needs at run time
- * (production dependencies, in dependency order), then copies their `dist` into a temporary
+ * through turbo (a cache hit when `pnpm test` already built them), then copies their `dist` into a temporary
  * folder, so the tests run one fixed build even while the work tree is rebuilt meanwhile.
  */
 export default async function buildOnce(project: TestProject): Promise<() => Promise<void>> {
-  execFileSync('pnpm', ['--filter-prod', '@dalkit/cli...', 'run', 'build'], {
+  execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@dalkit/cli...', '--output-logs=errors-only'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     timeout: 600_000,
