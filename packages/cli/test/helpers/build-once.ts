@@ -39,11 +39,15 @@ async function linkDependencies(original: string, copy: string, build: string): 
  * folder, so the tests run one fixed build even while the work tree is rebuilt meanwhile.
  */
 export default async function buildOnce(project: TestProject): Promise<() => Promise<void>> {
-  execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@dalkit/cli...', '--output-logs=errors-only'], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    timeout: 600_000,
-  });
+  execFileSync(
+    'pnpm',
+    ['exec', 'turbo', 'run', 'build', '--filter=@dalkit/cli...', '--output-logs=errors-only'],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 600_000,
+    },
+  );
   const build = await mkdtemp(join(tmpdir(), 'dalkit-cli-build-'));
   for (const name of RUNTIME_PACKAGES) {
     const original = join(REPO_ROOT, 'packages', name);
