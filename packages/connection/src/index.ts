@@ -57,6 +57,7 @@ export type { LogFn, Logger } from './logging.js';
 export { createDefaultLogger, redactingLogger, silentLogger } from './logging.js';
 export type { QueryLoggingOptions } from './query-logging.js';
 export { redactSqlLiterals } from './query-logging.js';
+export { quoteIdentifier } from './quote-identifier.js';
 export { redactSecrets, redactUrl } from './redact.js';
 export type { RetryAttemptFailure, RetryClock, RetryOptions, RetryPolicy } from './retry.js';
 export { backoffDelay, RetryExhaustedError, retryWithBackoff, systemClock } from './retry.js';

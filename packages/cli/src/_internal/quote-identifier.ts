@@ -1,9 +1,9 @@
-import { ValidationError } from '@dalkit/connection';
+import { quoteIdentifier as quote, ValidationError } from '@dalkit/connection';
 
 /**
  * Quotes a catalog identifier (a table or schema name read from the database) for the
- * dialect: `"name"` with `"` doubled on PostgreSQL, `` `name` `` with `` ` `` doubled on
- * MariaDB. Names with control characters or over 128 characters are refused.
+ * dialect, through @dalkit/connection's `quoteIdentifier`. Names with control characters or
+ * over 128 characters are refused first.
  */
 export function quoteIdentifier(name: string, dialect: 'postgres' | 'mariadb' | 'mysql'): string {
   if (name.length === 0 || name.length > 128 || [...name].some((ch) => ch.charCodeAt(0) < 32)) {
@@ -11,5 +11,5 @@ export function quoteIdentifier(name: string, dialect: 'postgres' | 'mariadb' | 
       { path: 'identifier', rule: 'pattern', message: `Refusing the identifier ${JSON.stringify(name)}` },
     ]);
   }
-  return dialect === 'postgres' ? `"${name.replace(/"/g, '""')}"` : `\`${name.replace(/`/g, '``')}\``;
+  return quote(name, dialect);
 }

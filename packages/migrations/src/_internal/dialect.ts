@@ -1,4 +1,4 @@
-import { ConfigError } from '@dalkit/connection';
+import { ConfigError, quoteIdentifier as quote } from '@dalkit/connection';
 import type { Sequelize } from 'sequelize';
 
 /** The two SQL families the migrator speaks. */
@@ -33,5 +33,5 @@ export function quoteIdentifier(family: SqlFamily, name: string, field: string):
       },
     ]);
   }
-  return family === 'postgres' ? `"${name}"` : `\`${name}\``;
+  return quote(name, family);
 }

@@ -1,4 +1,4 @@
-import { ValidationError } from '@dalkit/connection';
+import { quoteIdentifier as quote, ValidationError } from '@dalkit/connection';
 
 /** SQL dialect families the writers distinguish. */
 export type DialectFamily = 'postgres' | 'mysql';
@@ -20,7 +20,7 @@ export function assertIdentifier(name: unknown, path: string): asserts name is s
 
 /** Quotes an identifier already checked by {@link assertIdentifier}. */
 export function quoteIdentifier(name: string, dialect: DialectFamily): string {
-  return dialect === 'postgres' ? `"${name}"` : `\`${name}\``;
+  return quote(name, dialect);
 }
 
 /** A validated table name, possibly schema-qualified. */
