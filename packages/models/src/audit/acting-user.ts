@@ -8,8 +8,8 @@ const storage = new AsyncLocalStorage<{ readonly actorId: string }>();
 
 /**
  * Runs `fn` as `actorId`: every create and update inside it (single rows, `bulkCreate`,
- * `Model.update` with a `where`, junction rows of many-to-many) fills `created_by` /
- * `updated_by` with that id. The actor follows the async context, so it flows into
+ * `Model.update` with a `where`, `upsert`, soft delete and restore, junction rows of
+ * many-to-many) fills `created_by` / `updated_by` with that id. The actor follows the async context, so it flows into
  * transactions and awaited calls; nested `runAs` calls take over for their own scope.
  * @example await runAs(user.id, () => Order.create({ total: 10 }));
  */
