@@ -14,6 +14,7 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     overallRate?: number;
+    connectionRate?: number;
     requests?: RequestSpec[];
     headers?: Record<string, string>;
   }

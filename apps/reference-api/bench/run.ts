@@ -4,7 +4,7 @@
  * (create product, place order), printing requests/s and p50/p95/p99.
  *
  * Options: `--scale <n>` (sample-data size; 500 = 100k products), `--duration <s>`,
- * `--read-rps <n>`, `--write-rps <n>`. `BENCH_DATABASE_URL` names the server database
+ * `--read-rps <n>`, `--write-rps <n>`, `--warmup <s>` (unrecorded load before each mix). `BENCH_DATABASE_URL` names the server database
  * (default `postgres://postgres@127.0.0.1:5432/dalkit_bench`, created when missing).
  */
 import { randomBytes } from 'node:crypto';
@@ -20,11 +20,13 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '20' },
     'read-rps': { type: 'string', default: '500' },
     'write-rps': { type: 'string', default: '100' },
+    warmup: { type: 'string', default: '5' },
     fresh: { type: 'boolean', default: false },
   },
 });
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dalkit_bench';
 const durationS = Number(values.duration);
+const warmupS = Number(values.warmup);
 
 async function ensureDatabase(): Promise<void> {
   const target = new URL(url);
@@ -115,42 +117,33 @@ async function main(): Promise<void> {
   );
   try {
     const data = await sample();
-    const results: LoadResult[] = [];
-    results.push(
-      await runLoad(
-        'read: get by id + filtered list page',
-        server.url,
-        (): MixRequest =>
-          Math.random() < 0.5
-            ? { method: 'GET', path: `/products/${pick(data.products)}` }
-            : {
-                method: 'GET',
-                path: priceWindow(pick(data.prices)),
-              },
-        { rps: Number(values['read-rps']), durationS, connections: 50 },
-      ),
-    );
+    const readMix = (): MixRequest =>
+      Math.random() < 0.5
+        ? { method: 'GET', path: `/products/${pick(data.products)}` }
+        : { method: 'GET', path: priceWindow(pick(data.prices)) };
     let sku = 0;
     const runId = randomBytes(3).toString('hex').toUpperCase();
-    results.push(
-      await runLoad(
-        'write: create product + place order',
-        server.url,
-        (): MixRequest =>
-          Math.random() < 0.5
-            ? {
-                method: 'POST',
-                path: '/products',
-                body: { sku: `B-${runId}-${sku++}`, name: 'Bench product', price: 9.99, stock: 10 },
-              }
-            : {
-                method: 'POST',
-                path: '/orders',
-                body: { userId: pick(data.users), items: [{ productId: pick(data.products), quantity: 1 }] },
-              },
-        { rps: Number(values['write-rps']), durationS, connections: 20 },
-      ),
-    );
+    const writeMix = (): MixRequest =>
+      Math.random() < 0.5
+        ? {
+            method: 'POST',
+            path: '/products',
+            body: { sku: `B-${runId}-${sku++}`, name: 'Bench product', price: 9.99, stock: 10 },
+          }
+        : {
+            method: 'POST',
+            path: '/orders',
+            body: { userId: pick(data.users), items: [{ productId: pick(data.products), quantity: 1 }] },
+          };
+    const results: LoadResult[] = [];
+    for (const [name, mix, rps] of [
+      ['read: get by id + filtered list page', readMix, Number(values['read-rps'])],
+      ['write: create product + place order', writeMix, Number(values['write-rps'])],
+    ] as const) {
+      // The same load for a few seconds first, not recorded: new connections, JIT, plan caches.
+      await runLoad(name, server.url, mix, { rps, durationS: warmupS, lanes: 100 });
+      results.push(await runLoad(name, server.url, mix, { rps, durationS, lanes: 100 }));
+    }
     print(results);
   } finally {
     const code = await server.stop();
