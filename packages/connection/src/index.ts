@@ -1,3 +1,15 @@
+export { bulkInsert } from './bulk/bulk-insert.js';
+export { MAX_BIND_PARAMETERS, maxRowsPerValuesStatement } from './bulk/statements.js';
+export type {
+  BulkConflict,
+  BulkInsertOptions,
+  BulkInsertResult,
+  BulkRow,
+  BulkRows,
+  BulkTable,
+  BulkTarget,
+} from './bulk/types.js';
+export { BulkMethod } from './bulk/types.js';
 export { defineConfig } from './config/define-config.js';
 export type { EnvironmentVariables } from './config/from-env.js';
 export { ENV_VARIABLES, fromEnv } from './config/from-env.js';

@@ -56,7 +56,7 @@ export async function bulkInsert(ctx: BenchContext, count: number, cycles: numbe
       },
     ],
     ['Sequelize bulkCreate', () => ctx.plain.BenchBulkOrder.bulkCreate(input)],
-    ['repository createMany (unnest)', () => repo.createMany(input)],
+    ['repository createMany (bulkInsert: COPY)', () => repo.createMany(input)],
   ];
   for (let cycle = 0; cycle < cycles; cycle++) {
     for (let i = 0; i < contenders.length; i++) {

@@ -3,13 +3,14 @@ import type { Model, ModelStatic, Transaction } from 'sequelize';
 import { aggregateRows } from './_internal/aggregate.js';
 import { coerceQueryFilter } from './_internal/coerce-query-filter.js';
 import { compileWhere } from './_internal/compile-filter.js';
-import { joinableRelations, reviveJoined } from './_internal/join-to-one.js';
+import { joinableRelations } from './_internal/join-to-one.js';
 import { keysetPage } from './_internal/keyset-page.js';
 import { mapped } from './_internal/mapped.js';
 import type { RelationMeta } from './_internal/model-meta.js';
 import { checkId } from './_internal/pk.js';
 import { cachedRead, finishRows, selectRows, whereOf } from './_internal/reads.js';
 import { RepositoryCore } from './_internal/repository-core.js';
+import { rowDecoder } from './_internal/row-decoder.js';
 import { ROOT, selectSql } from './_internal/select-sql.js';
 import { compileOrderBy } from './_internal/sort.js';
 import { type ParsedQuery, parseQueryString, type QueryStringLimits } from './query-string.js';
@@ -67,9 +68,9 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
             transaction: tx,
             kind: 'select',
             prepare: this.core.prepare,
+            decode: rowDecoder(this.core.meta, joins),
           });
           if (rows[0]) this.core.mapper.fix(this.core.meta, rows[0]);
-          if (joins.length) reviveJoined(rows, joins);
           const [row] = await finishRows(this.core, rows, include, opts, tx);
           return (row ?? null) as ReadResult<M, O> | null;
         },
@@ -79,7 +80,10 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
 
   /** The findById statement, compiled once per shape (deleted rows shown or not, lock). */
   private byIdSql(options: ReadOptions, joins: readonly RelationMeta[]): string {
-    const shape = `byId:${options.withDeleted === true}:${JSON.stringify(options.lock ?? null)}:${joins.map((r) => r.name).join()}`;
+    const plain = options.lock === undefined && joins.length === 0;
+    const shape = plain
+      ? `byId:${options.withDeleted === true}`
+      : `byId:${options.withDeleted === true}:${JSON.stringify(options.lock ?? null)}:${joins.map((r) => r.name).join()}`;
     return this.core.compiled(shape, () => {
       const sql = this.core.sql();
       const pk = `${sql.column(ROOT, this.core.meta.primaryKey.column)} = ${sql.param(undefined)}`;

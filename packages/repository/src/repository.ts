@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from '@dalkit/connection';
 import type { Model } from 'sequelize';
-import { BulkInserter } from './_internal/bulk-insert.js';
-import { createRows } from './_internal/create-rows.js';
+import { instanceBuilder } from './_internal/build-instances.js';
+import { insertMany } from './_internal/bulk-insert.js';
 import { canWriteDirectly, insertDirectly, updateDirectly } from './_internal/fast-writes.js';
 import { mapped } from './_internal/mapped.js';
 import { checkId } from './_internal/pk.js';
@@ -29,8 +29,6 @@ export class Repository<
   F extends string = never,
   S extends string = never,
 > extends ReadRepository<M, F, S> {
-  private inserter: BulkInserter | undefined;
-
   /**
    * Inserts one row and returns it. Validation always runs; on PostgreSQL, for a model without
    * instance hooks, it is one INSERT … RETURNING, otherwise `Model.create` (hooks run).
@@ -44,7 +42,7 @@ export class Repository<
       let result: unknown;
       if (canWriteDirectly(this.core)) {
         const row = await insertDirectly(this.core, data, tx);
-        result = options?.instances ? this.model.build(row as never, { isNewRecord: false, raw: true }) : row;
+        result = options?.instances ? instanceBuilder(this.core.meta.model, [])(row) : row;
       } else {
         const instance = await this.model.create(data, { transaction: tx });
         result = options?.instances ? instance : instance.get({ plain: true });
@@ -54,13 +52,11 @@ export class Repository<
     });
   }
 
-  /** Inserts many rows in batches (unnest() on PostgreSQL, chunked VALUES elsewhere); returns the count. */
+  /** Inserts many rows in batches (COPY or unnest() on PostgreSQL, chunked VALUES elsewhere); returns the count. */
   createMany(rows: readonly CreateInput<M>[], options: CreateManyOptions = {}): Promise<number> {
     return mapped(async () => {
       const tx = this.core.transaction(options.transaction);
-      const { columns, values } = await createRows(this.core, rows, options.validate === true);
-      this.inserter ??= new BulkInserter(this.core.executor, this.core.meta);
-      const count = await this.inserter.insert(columns, values, tx);
+      const count = await insertMany(this.core, rows, options.validate === true, tx);
       await this.core.invalidate(tx);
       return count;
     });
@@ -84,7 +80,7 @@ export class Repository<
       if (canWriteDirectly(this.core)) {
         const row = await updateDirectly(this.core, key, values, tx);
         if (!row) throw new NotFoundError(this.core.meta.name, id);
-        result = options?.instances ? this.model.build(row as never, { isNewRecord: false, raw: true }) : row;
+        result = options?.instances ? instanceBuilder(this.core.meta.model, [])(row) : row;
       } else {
         const instance = await this.model.findByPk(
           key as never,

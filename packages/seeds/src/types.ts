@@ -66,7 +66,7 @@ export interface SeedContext {
   upsert(target: WriteTarget, rows: SeedRows, options: UpsertOptions): Promise<number>;
   /** Inserts only the rows whose natural key does not exist yet. Returns rows inserted. */
   insertMissing(target: WriteTarget, rows: SeedRows, options: UpsertOptions): Promise<number>;
-  /** Fast insert of many rows (unnest on PostgreSQL, chunked multi-row VALUES elsewhere). Returns rows inserted. */
+  /** Fast insert of many rows (COPY on a PostgreSQL server, unnest() on the embedded one, chunked multi-row VALUES on MariaDB). Returns rows inserted. */
   bulkInsert(target: WriteTarget, rows: SeedRows, options?: WriteOptions): Promise<number>;
 }
 

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '@dalkit/connection';
+import { currentActor } from '@dalkit/models';
 import type { Model } from 'sequelize';
 import type { AttributeMeta } from './model-meta.js';
 import type { RepositoryCore } from './repository-core.js';
@@ -6,23 +7,24 @@ import type { RepositoryCore } from './repository-core.js';
 /** Most rows accepted by one createMany call. */
 export const MAX_CREATE_MANY = 1_000_000;
 
-interface RawDefault {
-  defaultValue?: unknown;
+/** Sequelize's per-attribute default makers (`defaultValue`, functions included), keyed by attribute. */
+function defaultMakers(model: RepositoryCore['meta']['model']): Record<string, () => unknown> {
+  return (model as unknown as { _defaultValues?: Record<string, () => unknown> })._defaultValues ?? {};
 }
 
-function defaultOf(raw: RawDefault | undefined, now: Date): unknown {
-  const value = raw?.defaultValue;
-  if (value === undefined || value === null) return null;
-  const key = (value as { key?: string }).key;
-  if (key === 'NOW') return now;
-  if (key === 'UUIDV4') return globalThis.crypto.randomUUID();
-  return typeof value === 'object' ? null : value;
+/** A default that can be bound as a value; NULL for none and for SQL defaults (`fn`, `literal`). */
+function boundDefault(make: (() => unknown) | undefined): unknown {
+  const value = make?.();
+  if (value === undefined) return null;
+  return typeof value === 'object' && value !== null && !(value instanceof Date) ? null : value;
 }
 
 /**
- * Turns createMany input into column lists and value rows: the union of given keys plus the
- * timestamp columns; a missing value becomes the attribute's literal default or NULL. Unknown
- * keys are refused; with `validate`, each row runs the model's validators.
+ * Turns createMany input into column lists and value rows: the union of given keys, the
+ * timestamp columns, the attributes with a default and, inside `runAs` on an audited model,
+ * `createdBy`/`updatedBy`. A missing value becomes the attribute's default (made per row, so
+ * UUID v7 keys differ), the `runAs` actor for the audit columns, or NULL. Unknown keys are
+ * refused; with `validate`, each row runs the model's validators.
  */
 export async function createRows(
   core: RepositoryCore,
@@ -50,16 +52,26 @@ export async function createRows(
   const timestamps =
     (meta.model as unknown as { _timestampAttributes?: Record<string, string> })._timestampAttributes ?? {};
   for (const key of ['createdAt', 'updatedAt']) if (timestamps[key]) names.add(timestamps[key] as string);
-  const rawAttributes = meta.model.getAttributes() as Record<string, RawDefault>;
+  const makers = defaultMakers(meta.model);
+  for (const [name, make] of Object.entries(makers)) {
+    // A SQL default (`fn`, `literal`) is left to the database: the column is written only when given.
+    if (meta.attributes.has(name) && boundDefault(make) !== null) names.add(name);
+  }
+  const actor =
+    meta.attributes.has('createdBy') && meta.attributes.has('updatedBy') ? currentActor() : undefined;
+  if (actor !== undefined) for (const name of ['createdBy', 'updatedBy']) names.add(name);
   const columns = [...names].map((n) => meta.attributes.get(n) as AttributeMeta);
   const now = new Date();
   const stamp = new Set([timestamps.createdAt, timestamps.updatedAt]);
+  const audit = new Set(actor === undefined ? [] : ['createdBy', 'updatedBy']);
   const values = rows.map((row) => {
     const record = row as Record<string, unknown>;
     return columns.map((c) => {
       const value = record[c.name];
-      if (value !== undefined) return value;
-      return stamp.has(c.name) ? now : defaultOf(rawAttributes[c.name], now);
+      if (value !== undefined && value !== null) return value;
+      if (audit.has(c.name)) return actor;
+      if (value === null) return null;
+      return stamp.has(c.name) ? now : boundDefault(makers[c.name]);
     });
   });
   if (validate) await validateRows(meta.model, rows);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { ConnectionAcquireTimeoutError, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { parseTimestamptz, type TextParser } from './pg-timestamp.js';
+import type { RowDecoder } from './row-decoder.js';
 import type { SqlDialect } from './sql-builder.js';
 
 /** Rows and affected-row count of one statement. */
@@ -14,19 +16,55 @@ export interface ExecOptions {
   kind: 'select' | 'update' | 'delete' | 'insert';
   /** Use a named prepared statement (postgres fast path only). */
   prepare?: boolean;
+  /** Builds each returned row from the statement's column layout (see `rowDecoder`). */
+  decode?: RowDecoder;
 }
 
-interface PgClient {
+interface TypeSource {
+  getTypeParser(oid: number, format?: string): TextParser;
+}
+
+interface PgClient extends TypeSource {
   query(config: {
     text: string;
     values: unknown[];
     name?: string;
-  }): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+    rowMode?: 'array';
+    types?: TypeSource;
+  }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+const TIMESTAMPTZ_OID = 1184;
+const FAST_TYPES = new WeakMap<PgClient, TypeSource>();
+
+/**
+ * The connection's own type parsers (Sequelize installs some), except `timestamptz`, read by
+ * `parseTimestamptz` with the connection's parser as its fallback.
+ */
+function fastTypes(client: PgClient): TypeSource {
+  let types = FAST_TYPES.get(client);
+  if (!types) {
+    const fallback = client.getTypeParser(TIMESTAMPTZ_OID, 'text');
+    const timestamptz = (text: string) => parseTimestamptz(text, fallback);
+    types = {
+      getTypeParser: (oid, format) =>
+        oid === TIMESTAMPTZ_OID && format !== 'binary' ? timestamptz : client.getTypeParser(oid, format),
+    };
+    FAST_TYPES.set(client, types);
+  }
+  return types;
 }
 
 interface ConnectionManager {
-  getConnection(options: { type: 'read' | 'write' }): Promise<PgClient>;
+  getConnection(options: { type: string }): Promise<PgClient>;
   releaseConnection(connection: PgClient): void;
+  pool: { acquire(type: string): Promise<PgClient> };
+}
+
+interface SequelizeInternals {
+  connectionManager: ConnectionManager;
+  options: { databaseVersion?: unknown };
+  hasHook(name: string): boolean;
 }
 
 const KIND_TO_TYPE = {
@@ -61,7 +99,8 @@ export class Executor {
       logging: false,
     } as never);
     if (options.kind === 'select' || options.kind === 'insert') {
-      const rows = result as unknown as Record<string, unknown>[];
+      const raw = result as unknown as Record<string, unknown>[];
+      const rows = options.decode ? raw.map(options.decode.fromObject) : raw;
       return { rows, rowCount: rows.length };
     }
     return { rows: [], rowCount: Number(result) };
@@ -77,21 +116,56 @@ export class Executor {
   }
 
   private async runOnPg(sql: string, params: unknown[], options: ExecOptions): Promise<ExecResult> {
-    const config = options.prepare
-      ? { text: sql, values: params, name: this.statementName(sql) }
-      : { text: sql, values: params };
     const tx = options.transaction as (Transaction & { connection?: PgClient }) | undefined;
-    if (tx?.connection) {
-      const result = await tx.connection.query(config);
-      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
-    }
-    const manager = (this.sequelize as unknown as { connectionManager: ConnectionManager }).connectionManager;
-    const client = await manager.getConnection({ type: options.kind === 'select' ? 'read' : 'write' });
+    if (tx?.connection) return this.query(tx.connection, sql, params, options);
+    const manager = (this.sequelize as unknown as SequelizeInternals).connectionManager;
+    const client = await this.acquire(manager, KIND_TO_TYPE[options.kind]);
     try {
-      const result = await client.query(config);
-      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+      return await this.query(client, sql, params, options);
     } finally {
       manager.releaseConnection(client);
     }
+  }
+
+  /**
+   * A connection from Sequelize's pool. `getConnection` adds two hook runs and, before the first
+   * query, a server-version probe; when no pool hook is registered and the version is known the
+   * pool is asked directly (same pool, same read/write routing, same timeout error).
+   */
+  private async acquire(manager: ConnectionManager, type: string): Promise<PgClient> {
+    const sequelize = this.sequelize as unknown as SequelizeInternals;
+    if (
+      sequelize.options.databaseVersion === 0 ||
+      sequelize.hasHook('beforePoolAcquire') ||
+      sequelize.hasHook('afterPoolAcquire')
+    ) {
+      return manager.getConnection({ type });
+    }
+    try {
+      return await manager.pool.acquire(type);
+    } catch (error) {
+      if ((error as Error).name === 'TimeoutError') throw new ConnectionAcquireTimeoutError(error as Error);
+      throw error;
+    }
+  }
+
+  private async query(
+    client: PgClient,
+    text: string,
+    values: unknown[],
+    options: ExecOptions,
+  ): Promise<ExecResult> {
+    const decode = options.decode;
+    const config: Parameters<PgClient['query']>[0] = { text, values };
+    if (options.prepare) config.name = this.statementName(text);
+    if (decode) {
+      config.rowMode = 'array';
+      config.types = fastTypes(client);
+    }
+    const result = await client.query(config);
+    const rows = decode
+      ? (result.rows as unknown[][]).map(decode.fromArray)
+      : (result.rows as Record<string, unknown>[]);
+    return { rows, rowCount: result.rowCount ?? 0 };
   }
 }

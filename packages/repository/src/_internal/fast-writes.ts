@@ -1,6 +1,8 @@
 import type { Model, Transaction } from 'sequelize';
 import type { AttributeMeta } from './model-meta.js';
+import { plainCreateValues } from './plain-attributes.js';
 import type { RepositoryCore } from './repository-core.js';
+import { rowDecoder } from './row-decoder.js';
 import { selectList } from './select-sql.js';
 
 const WRITE_HOOKS = [
@@ -34,29 +36,44 @@ function timestampNames(core: RepositoryCore): { createdAt?: string; updatedAt?:
   );
 }
 
-/** INSERT … RETURNING of a built, validated instance's values, in one statement. */
+/**
+ * The values of a new row, by attribute name: `data` and defaults as they are when validation has
+ * nothing to check, else those of a Sequelize instance built from `data` and validated.
+ */
+async function createValues(core: RepositoryCore, data: Record<string, unknown>) {
+  const plain = plainCreateValues(core.meta.model, data);
+  if (plain) return (name: string) => plain[name];
+  const instance = core.meta.model.build(data as never) as Model;
+  await instance.validate();
+  return (name: string) => instance.getDataValue(name as never) as unknown;
+}
+
+/** INSERT … RETURNING of a new row's validated values, in one statement. */
 export async function insertDirectly(
   core: RepositoryCore,
   data: object,
   tx: Transaction | undefined,
 ): Promise<Record<string, unknown>> {
-  const instance = core.meta.model.build(data as never) as Model;
-  await instance.validate();
+  const values = await createValues(core, data as Record<string, unknown>);
   const now = new Date();
   const stamps = timestampNames(core);
   const sql = core.sql();
   const columns: string[] = [];
-  const values: string[] = [];
+  const placeholders: string[] = [];
   for (const attribute of core.meta.attributes.values()) {
-    let value = instance.getDataValue(attribute.name as never) as unknown;
+    let value = values(attribute.name);
     if (attribute.name === stamps.createdAt || attribute.name === stamps.updatedAt) value ??= now;
     if (value === undefined || (value === null && attribute === core.meta.primaryKey)) continue;
     columns.push(sql.id(attribute.column));
-    values.push(sql.param(value));
+    placeholders.push(sql.param(value));
   }
   const table = sql.table(core.meta.table, core.meta.schema);
-  const text = `INSERT INTO ${table} AS ${sql.id('t')} (${columns.join(', ')}) VALUES (${values.join(', ')}) RETURNING ${selectList(sql, core.meta, 't')}`;
-  const { rows } = await core.executor.run(text, sql.params, { transaction: tx, kind: 'insert' });
+  const text = `INSERT INTO ${table} AS ${sql.id('t')} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${selectList(sql, core.meta, 't')}`;
+  const { rows } = await core.executor.run(text, sql.params, {
+    transaction: tx,
+    kind: 'insert',
+    decode: rowDecoder(core.meta),
+  });
   return rows[0] as Record<string, unknown>;
 }
 
@@ -75,6 +92,10 @@ export async function updateDirectly(
   let where = `${sql.column('t', meta.primaryKey.column)} = ${sql.param(id)}`;
   if (meta.paranoid) where += ` AND ${sql.column('t', meta.paranoid.column)} IS NULL`;
   const text = `UPDATE ${sql.table(meta.table, meta.schema)} AS ${sql.id('t')} SET ${sets.join(', ')} WHERE ${where} RETURNING ${selectList(sql, meta, 't')}`;
-  const { rows } = await core.executor.run(text, sql.params, { transaction: tx, kind: 'insert' });
+  const { rows } = await core.executor.run(text, sql.params, {
+    transaction: tx,
+    kind: 'insert',
+    decode: rowDecoder(core.meta),
+  });
   return rows[0];
 }

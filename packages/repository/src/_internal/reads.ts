@@ -1,10 +1,12 @@
-import type { Model, Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import type { ReadOptions } from '../types.js';
+import { instanceBuilder } from './build-instances.js';
 import { compileWhere } from './compile-filter.js';
 import type { Condition } from './filter-ast.js';
-import { joinableRelations, reviveJoined } from './join-to-one.js';
+import { joinableRelations } from './join-to-one.js';
 import { loadRelation } from './load-includes.js';
 import type { RepositoryCore } from './repository-core.js';
+import { rowDecoder } from './row-decoder.js';
 import { type SelectParts, selectSql } from './select-sql.js';
 import type { SqlBuilder } from './sql-builder.js';
 
@@ -22,9 +24,9 @@ export async function selectRows(
     transaction: tx,
     kind: 'select',
     prepare: core.prepare,
+    decode: rowDecoder(core.meta, parts.joins),
   });
   for (const row of rows) core.mapper.fix(core.meta, row);
-  if (parts.joins?.length) reviveJoined(rows, parts.joins);
   return rows;
 }
 
@@ -46,7 +48,7 @@ export async function finishRows(
   options: ReadOptions,
   tx: Transaction | undefined,
 ): Promise<unknown[]> {
-  if (rows.length) {
+  if (rows.length && include.length) {
     const joined = new Set(joinableRelations(core.sql(), core.meta, include).map((r) => r.name));
     for (const name of include) {
       const relation = core.meta.relation(name);
@@ -55,9 +57,7 @@ export async function finishRows(
     }
   }
   if (!options.instances) return rows;
-  const model = core.meta.model;
-  const buildOptions = { isNewRecord: false, raw: true, include: include.map((as) => ({ association: as })) };
-  return rows.map((row) => model.build(row, buildOptions as never) as Model);
+  return rows.map(instanceBuilder(core.meta.model, include));
 }
 
 /**

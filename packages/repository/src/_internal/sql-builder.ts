@@ -25,6 +25,13 @@ export class SqlBuilder {
     return this.isPostgres ? `"${name}"` : `\`${name}\``;
   }
 
+  /** A column alias naming a nested value, `"relation.attribute"`: each part checked, quoted whole. */
+  nestedAlias(...parts: string[]): string {
+    for (const part of parts) this.id(part);
+    const name = parts.join('.');
+    return this.isPostgres ? `"${name}"` : `\`${name}\``;
+  }
+
   /** `alias.column`, both quoted. */
   column(alias: string, column: string): string {
     return `${this.id(alias)}.${this.id(column)}`;

@@ -1,14 +1,17 @@
 import { ValidationError, type ValidationIssue } from '@dalkit/connection';
+import { currentActor } from '@dalkit/models';
 import type { Model, Transaction } from 'sequelize';
 import { compileWhere } from './compile-filter.js';
 import type { Condition } from './filter-ast.js';
-import type { AttributeMeta } from './model-meta.js';
+import type { AttributeMeta, ModelMeta } from './model-meta.js';
+import { needsNoValidation } from './plain-attributes.js';
 import type { RepositoryCore } from './repository-core.js';
 import { ROOT } from './select-sql.js';
 
 /**
  * Checks a patch for bulk SQL: every key an attribute (not the primary key), values run
- * through the model's setters and validators. Returns attribute → value.
+ * through the model's setters and validators (skipped when they would neither check nor
+ * change anything). Returns attribute → value.
  */
 export async function preparePatch(
   core: RepositoryCore,
@@ -28,7 +31,11 @@ export async function preparePatch(
   if (keys.length === 0)
     issues.push({ path: 'patch', rule: 'required', message: 'patch must set at least one field' });
   if (issues.length) throw new ValidationError(issues);
-  const instance = core.meta.model.build(patch as Record<string, unknown>) as Model;
+  const given = patch as Record<string, unknown>;
+  if (needsNoValidation(core.meta.model, given)) {
+    return new Map(keys.map((k) => [core.meta.attributes.get(k) as AttributeMeta, given[k]]));
+  }
+  const instance = core.meta.model.build(given) as Model;
   const skip = [...core.meta.attributes.keys()].filter((k) => !keys.includes(k));
   await instance.validate({ skip });
   return new Map(
@@ -48,6 +55,9 @@ export async function updateWhereSql(
   const sets = [...values].map(([attribute, value]) => `${sql.id(attribute.column)} = ${sql.param(value)}`);
   if (meta.updatedAt && !values.has(meta.updatedAt))
     sets.push(`${sql.id(meta.updatedAt.column)} = ${sql.param(new Date())}`);
+  const updatedBy = auditedUpdatedBy(meta);
+  if (updatedBy && !values.has(updatedBy))
+    sets.push(`${sql.id(updatedBy.column)} = ${sql.param(currentActor() ?? null)}`);
   return runWhere(
     core,
     `UPDATE ${sql.table(meta.table, meta.schema)} AS ${sql.id(ROOT)} SET ${sets.join(', ')}`,
@@ -55,6 +65,14 @@ export async function updateWhereSql(
     condition,
     tx,
   );
+}
+
+/**
+ * The `updatedBy` attribute of a model with both audit attributes (an `AuditedModel`): bulk SQL
+ * sets it as the model's hooks do for Sequelize's own updates, to the `runAs` actor or null.
+ */
+function auditedUpdatedBy(meta: ModelMeta): AttributeMeta | undefined {
+  return meta.attributes.has('createdBy') ? meta.attributes.get('updatedBy') : undefined;
 }
 
 /** Deletes (or soft-deletes, for a paranoid model) every row matching; returns the count. */

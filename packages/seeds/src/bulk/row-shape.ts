@@ -8,8 +8,8 @@ export interface RowShape {
   table: TableName;
   /** Database column names, in statement order. */
   columns: readonly string[];
-  /** The value of each column for one row, in `columns` order. */
-  values(row: SeedRow): unknown[];
+  /** The value of each column for one row, in `columns` order; absent when row keys are the columns. */
+  values?: (row: SeedRow) => unknown[];
   /** Database column names of the given keys (attribute names for a model). */
   columnsOf(keys: readonly string[], path: string): string[];
 }
@@ -30,7 +30,6 @@ function tableShape(table: TableName, keys: readonly string[]): RowShape {
   return {
     table,
     columns: keys,
-    values: (row) => keys.map((k) => row[k] ?? null),
     columnsOf(list, path) {
       for (const [i, key] of list.entries()) assertIdentifier(key, `${path}[${i}]`);
       return [...list];
