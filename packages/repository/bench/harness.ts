@@ -13,14 +13,8 @@ interface Slice {
   latencies: number[];
 }
 
-const collectGarbage = (globalThis as { gc?: () => void }).gc;
-
-/**
- * Runs `run` from `callers` concurrent loops for `ms` milliseconds. With `--expose-gc` the heap
- * is collected first, so no contender pays for the garbage the previous slice left behind.
- */
+/** Runs `run` from `callers` concurrent loops for `ms` milliseconds. */
 async function slice(run: () => Promise<unknown>, callers: number, ms: number): Promise<Slice> {
-  collectGarbage?.();
   const latencies: number[] = [];
   let ops = 0;
   const cpu = process.cpuUsage();

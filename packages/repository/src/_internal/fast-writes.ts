@@ -77,25 +77,39 @@ export async function insertDirectly(
   return rows[0] as Record<string, unknown>;
 }
 
-/** UPDATE … WHERE pk = $n RETURNING …; undefined when no (live) row has that key. */
+/**
+ * UPDATE … WHERE pk = $n RETURNING …; undefined when no (live) row has that key. The statement
+ * is compiled once per set of patched attributes; parameters are the patch values in order, then
+ * `updated_at` (unless patched), then the key.
+ */
 export async function updateDirectly(
   core: RepositoryCore,
   id: unknown,
   patch: Map<AttributeMeta, unknown>,
   tx: Transaction | undefined,
 ): Promise<Record<string, unknown> | undefined> {
-  const sql = core.sql();
   const meta = core.meta;
-  const sets = [...patch].map(([attribute, value]) => `${sql.id(attribute.column)} = ${sql.param(value)}`);
-  if (meta.updatedAt && !patch.has(meta.updatedAt))
-    sets.push(`${sql.id(meta.updatedAt.column)} = ${sql.param(new Date())}`);
-  let where = `${sql.column('t', meta.primaryKey.column)} = ${sql.param(id)}`;
-  if (meta.paranoid) where += ` AND ${sql.column('t', meta.paranoid.column)} IS NULL`;
-  const text = `UPDATE ${sql.table(meta.table, meta.schema)} AS ${sql.id('t')} SET ${sets.join(', ')} WHERE ${where} RETURNING ${selectList(sql, meta, 't')}`;
-  const { rows } = await core.executor.run(text, sql.params, {
+  const stampUpdatedAt = meta.updatedAt !== undefined && !patch.has(meta.updatedAt);
+  const params = [...patch.values()];
+  if (stampUpdatedAt) params.push(new Date());
+  params.push(id);
+  let shape = 'update';
+  for (const attribute of patch.keys()) shape += `:${attribute.name}`;
+  const text = core.compiled(shape, () => {
+    const sql = core.sql();
+    const sets = [...patch.keys()].map(
+      (attribute) => `${sql.id(attribute.column)} = ${sql.param(undefined)}`,
+    );
+    if (stampUpdatedAt && meta.updatedAt)
+      sets.push(`${sql.id(meta.updatedAt.column)} = ${sql.param(undefined)}`);
+    let where = `${sql.column('t', meta.primaryKey.column)} = ${sql.param(undefined)}`;
+    if (meta.paranoid) where += ` AND ${sql.column('t', meta.paranoid.column)} IS NULL`;
+    return `UPDATE ${sql.table(meta.table, meta.schema)} AS ${sql.id('t')} SET ${sets.join(', ')} WHERE ${where} RETURNING ${selectList(sql, meta, 't')}`;
+  });
+  const { rows } = await core.executor.run(text, params, {
     transaction: tx,
     kind: 'insert',
-    decode: rowDecoder(core.meta),
+    decode: rowDecoder(meta),
   });
   return rows[0];
 }
