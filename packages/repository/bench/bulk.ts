@@ -46,10 +46,16 @@ export async function bulkInsert(ctx: BenchContext, count: number, cycles: numbe
             copyFrom('COPY bulk_orders (user_id, status, total, note, created_at, updated_at) FROM STDIN'),
           );
           const iso = input[0]?.createdAt.toISOString();
-          const lines = function* () {
-            for (const r of input) yield `${r.userId}\t${r.status}\t${r.total}\t\\N\t${iso}\t${iso}\n`;
+          // 5,000 lines per write: the stream sees few, large chunks, as bulkInsert sends them.
+          const chunks = function* () {
+            for (let i = 0; i < input.length; i += 5000) {
+              let text = '';
+              for (const r of input.slice(i, i + 5000))
+                text += `${r.userId}\t${r.status}\t${r.total}\t\\N\t${iso}\t${iso}\n`;
+              yield text;
+            }
           };
-          await pipeline(Readable.from(lines()), stream);
+          await pipeline(Readable.from(chunks()), stream);
         } finally {
           client.release();
         }
