@@ -88,9 +88,13 @@ export class Executor {
   }
 
   /** Runs one statement; `$n` placeholders, values bound. */
-  async run(sql: string, params: unknown[], options: ExecOptions): Promise<ExecResult> {
+  run(sql: string, params: unknown[], options: ExecOptions): Promise<ExecResult> {
     this.onQuery?.(sql);
     if (this.fastPath && this.dialect === 'postgres') return this.runOnPg(sql, params, options);
+    return this.runOnSequelize(sql, params, options);
+  }
+
+  private async runOnSequelize(sql: string, params: unknown[], options: ExecOptions): Promise<ExecResult> {
     const result = await this.sequelize.query(sql, {
       bind: params,
       transaction: options.transaction,
@@ -115,16 +119,23 @@ export class Executor {
     return name;
   }
 
-  private async runOnPg(sql: string, params: unknown[], options: ExecOptions): Promise<ExecResult> {
+  /** Promise chains rather than `async` layers: this path runs for every read. */
+  private runOnPg(sql: string, params: unknown[], options: ExecOptions): Promise<ExecResult> {
     const tx = options.transaction as (Transaction & { connection?: PgClient }) | undefined;
     if (tx?.connection) return this.query(tx.connection, sql, params, options);
     const manager = (this.sequelize as unknown as SequelizeInternals).connectionManager;
-    const client = await this.acquire(manager, KIND_TO_TYPE[options.kind]);
-    try {
-      return await this.query(client, sql, params, options);
-    } finally {
-      manager.releaseConnection(client);
-    }
+    return this.acquire(manager, KIND_TO_TYPE[options.kind]).then((client) =>
+      this.query(client, sql, params, options).then(
+        (result) => {
+          manager.releaseConnection(client);
+          return result;
+        },
+        (error: unknown) => {
+          manager.releaseConnection(client);
+          throw error;
+        },
+      ),
+    );
   }
 
   /**
@@ -132,7 +143,7 @@ export class Executor {
    * query, a server-version probe; when no pool hook is registered and the version is known the
    * pool is asked directly (same pool, same read/write routing, same timeout error).
    */
-  private async acquire(manager: ConnectionManager, type: string): Promise<PgClient> {
+  private acquire(manager: ConnectionManager, type: string): Promise<PgClient> {
     const sequelize = this.sequelize as unknown as SequelizeInternals;
     if (
       sequelize.options.databaseVersion === 0 ||
@@ -141,15 +152,12 @@ export class Executor {
     ) {
       return manager.getConnection({ type });
     }
-    try {
-      return await manager.pool.acquire(type);
-    } catch (error) {
-      if ((error as Error).name === 'TimeoutError') throw new ConnectionAcquireTimeoutError(error as Error);
-      throw error;
-    }
+    return manager.pool.acquire(type).catch((error: Error) => {
+      throw error.name === 'TimeoutError' ? new ConnectionAcquireTimeoutError(error) : error;
+    });
   }
 
-  private async query(
+  private query(
     client: PgClient,
     text: string,
     values: unknown[],
@@ -162,10 +170,11 @@ export class Executor {
       config.rowMode = 'array';
       config.types = fastTypes(client);
     }
-    const result = await client.query(config);
-    const rows = decode
-      ? (result.rows as unknown[][]).map(decode.fromArray)
-      : (result.rows as Record<string, unknown>[]);
-    return { rows, rowCount: result.rowCount ?? 0 };
+    return client.query(config).then((result) => ({
+      rows: decode
+        ? (result.rows as unknown[][]).map(decode.fromArray)
+        : (result.rows as Record<string, unknown>[]),
+      rowCount: result.rowCount ?? 0,
+    }));
   }
 }

@@ -64,7 +64,7 @@ export async function finishRows(
  * Serves a read from the cache when the repository has one, the call is outside any
  * transaction, takes no lock and wants plain objects; stores the result otherwise.
  */
-export async function cachedRead<T>(
+export function cachedRead<T>(
   core: RepositoryCore,
   key: () => string,
   tx: Transaction | undefined,
@@ -73,7 +73,14 @@ export async function cachedRead<T>(
 ): Promise<T> {
   const cache = core.cache;
   if (!cache || tx || options.lock || options.instances) return read();
-  const cacheKey = key();
+  return readThrough(cache, key(), read);
+}
+
+async function readThrough<T>(
+  cache: NonNullable<RepositoryCore['cache']>,
+  cacheKey: string,
+  read: () => Promise<T>,
+): Promise<T> {
   const hit = await cache.store.get(cacheKey);
   if (hit !== undefined) return structuredClone(hit) as T;
   const value = await read();
