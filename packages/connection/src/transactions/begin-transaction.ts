@@ -1,4 +1,5 @@
 import { type Sequelize, Transaction } from 'sequelize';
+import { TransactionStateError, TransientError } from '../errors/errors.js';
 import { mapDatabaseError } from '../errors/map-database-error.js';
 import type { Logger } from '../logging.js';
 import { beginStatements, type TransactionDialect } from './dialect-rules.js';
@@ -29,6 +30,72 @@ interface TransactionInternals {
   finished?: string;
   begin(): Promise<void>;
   prepareEnvironment(useCls: boolean): Promise<void>;
+  cleanup(): void;
+  forceCleanup(): Promise<void>;
+  _afterCommitHooks: ((transaction: Transaction) => unknown)[];
+}
+
+/** The pg client Sequelize's postgres dialect hands a transaction. */
+interface PgConnection {
+  query(sql: string): Promise<{ command: string | null }>;
+}
+
+/** The transaction's own pg client on PostgreSQL (pg and PGlite through pg), else undefined. */
+function pgConnectionOf(
+  dialect: TransactionDialect,
+  internals: TransactionInternals,
+): PgConnection | undefined {
+  if (dialect !== 'postgres') return undefined;
+  const connection = internals.connection as Partial<PgConnection> | undefined;
+  return typeof connection?.query === 'function' ? (connection as PgConnection) : undefined;
+}
+
+/** A driver error without an SQLSTATE: the connection itself failed. */
+function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && !(typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code));
+}
+
+/**
+ * COMMIT on the transaction's own pg connection, then what Sequelize's `commit()` does after it
+ * (release the connection, run `afterCommit` hooks), without its per-statement pipeline. Two
+ * differences, both fixes: hooks run only when the commit happened (Sequelize runs them after a
+ * failed COMMIT too), and a transaction PostgreSQL had already aborted — a statement failed and
+ * its error was caught — is a TransactionStateError instead of passing for committed (COMMIT
+ * then answers ROLLBACK, without an error). A failed COMMIT destroys the connection, as
+ * Sequelize does: its state is unknown.
+ */
+async function commitOnPg(
+  transaction: Transaction,
+  internals: TransactionInternals,
+  connection: PgConnection,
+): Promise<void> {
+  if (internals.finished) {
+    throw new TransactionStateError(
+      `Transaction ${internals.id} cannot be committed: it already ended (${internals.finished})`,
+    );
+  }
+  let command: string | null;
+  try {
+    ({ command } = await connection.query('COMMIT'));
+  } catch (error) {
+    internals.finished = 'commit';
+    await internals.forceCleanup();
+    if (!isConnectionFailure(error)) throw error;
+    throw new TransientError('connection', 'The database connection was lost during COMMIT', {
+      cause: error,
+    });
+  }
+  internals.finished = 'commit';
+  internals.cleanup();
+  if (command === 'ROLLBACK') {
+    throw new TransactionStateError(
+      'The transaction was rolled back, not committed: a statement in it failed and its error was caught. ' +
+        'PostgreSQL aborts a transaction at its first error; run work that may fail in a nested transaction (a savepoint).',
+      { details: { transactionId: internals.id } },
+    );
+  }
+  for (const hook of internals._afterCommitHooks) await hook.apply(transaction, [transaction]);
 }
 
 /**
@@ -46,7 +113,11 @@ export async function beginTransaction(
   const transaction = new Transaction(sequelize, { readOnly: settings.readOnly ?? false });
   const internals = transaction as unknown as TransactionInternals;
   internals.begin = async () => {
-    for (const sql of beginStatements(dialect, settings)) await sequelize.query(sql, { transaction });
+    const connection = pgConnectionOf(dialect, internals);
+    for (const sql of beginStatements(dialect, settings)) {
+      if (connection) await connection.query(sql);
+      else await sequelize.query(sql, { transaction });
+    }
   };
   let restore: RestoreTimeout;
   try {
@@ -68,7 +139,9 @@ export async function beginTransaction(
     async commit() {
       try {
         await restore();
-        await transaction.commit();
+        const connection = pgConnectionOf(dialect, internals);
+        if (connection) await commitOnPg(transaction, internals, connection);
+        else await transaction.commit();
       } catch (error) {
         throw mapDatabaseError(error);
       }

@@ -52,6 +52,37 @@ describeEachTarget('db.transaction', (suite) => {
     expect(logged[0]?.msg).toBe('Transaction rolled back after an error');
   });
 
+  it('should not pass a transaction PostgreSQL aborted for committed, nor run afterCommit hooks for it', async () => {
+    const afterCommit: string[] = [];
+    const outcome = await db
+      .transaction(async (tx) => {
+        tx.afterCommit(() => {
+          afterCommit.push('ran');
+        });
+        await insertEvent(db, 'a');
+        // A failing statement whose error is caught: PostgreSQL aborts the whole transaction.
+        await db.sequelize
+          .query('INSERT INTO events (id, tag) VALUES (1, $1), (1, $1)', { bind: ['x'] })
+          .catch(() => {});
+        return 'done';
+      })
+      .catch((e: unknown) => e);
+    if (suite.database.dialect === 'postgres') {
+      expect(outcome).toBeInstanceOf(TransactionStateError);
+      expect((outcome as TransactionStateError).message).toMatch(/rolled back, not committed/);
+      expect(await committedTags(db)).toEqual([]);
+      expect(afterCommit).toEqual([]);
+    } else {
+      // MariaDB keeps the transaction alive after a failed statement: the rest commits.
+      expect(outcome).toBe('done');
+      expect(await committedTags(db)).toEqual(['a']);
+      expect(afterCommit).toEqual(['ran']);
+    }
+    expect(await db.transaction(async () => insertEvent(db, 'b')).then(() => committedTags(db))).toContain(
+      'b',
+    );
+  });
+
   it('should rethrow a database error mapped to the dalkit hierarchy, with the driver error as cause', async () => {
     const error = await db
       .transaction(async () => {
