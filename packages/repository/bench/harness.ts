@@ -59,7 +59,33 @@ export interface Result {
   ratio: number;
 }
 
-/** Measures every contender `cycles` times, rotating the order each cycle; the first is the baseline. */
+/** A reproducible pseudo-random generator (mulberry32), so every run shuffles the same way. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `items` in a new order (Fisher–Yates). */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/**
+ * Measures every contender `cycles` times in a new shuffled order each cycle (a plain rotation
+ * would keep each contender behind the same neighbour every cycle, so one would always pay the
+ * garbage another left); the first contender is the baseline.
+ */
 export async function compare(
   contenders: Contender[],
   callers: number,
@@ -68,8 +94,9 @@ export async function compare(
 ): Promise<Result[]> {
   for (const c of contenders) await slice(c.run, callers, Math.min(200, sliceMs));
   const slices = new Map<string, Slice[]>(contenders.map((c) => [c.name, []]));
+  const random = seededRandom(contenders.length * 7919 + callers);
   for (let cycle = 0; cycle < cycles; cycle++) {
-    const order = contenders.map((_, i) => contenders[(i + cycle) % contenders.length] as Contender);
+    const order = shuffled(contenders, random);
     for (const c of order) slices.get(c.name)?.push(await slice(c.run, callers, sliceMs));
   }
   const baseline = slices.get(contenders[0]?.name ?? '') ?? [];
