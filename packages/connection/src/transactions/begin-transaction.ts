@@ -82,9 +82,13 @@ async function commitOnPg(
     internals.finished = 'commit';
     await internals.forceCleanup();
     if (!isConnectionFailure(error)) throw error;
-    throw new TransientError('connection', 'The database connection was lost during COMMIT', {
-      cause: error,
-    });
+    throw new TransientError(
+      'connection',
+      'The database connection was lost during COMMIT: whether it committed is unknown',
+      {
+        cause: error,
+      },
+    );
   }
   internals.finished = 'commit';
   internals.cleanup();
