@@ -5,7 +5,8 @@ import { coerceQueryFilter } from './_internal/coerce-query-filter.js';
 import { compileWhere } from './_internal/compile-filter.js';
 import { joinableRelations } from './_internal/join-to-one.js';
 import { keysetPage } from './_internal/keyset-page.js';
-import { mapped } from './_internal/mapped.js';
+import { mapError } from './_internal/map-error.js';
+import { mapped, rethrowMapped } from './_internal/mapped.js';
 import type { RelationMeta } from './_internal/model-meta.js';
 import { checkId } from './_internal/pk.js';
 import { cachedRead, finishRows, selectRows, whereOf } from './_internal/reads.js';
@@ -30,6 +31,10 @@ import type {
   RepositoryOptions,
 } from './types.js';
 
+const NO_OPTIONS: ReadOptions = Object.freeze({});
+const NO_INCLUDE: readonly string[] = Object.freeze([]);
+const NO_JOINS: readonly RelationMeta[] = Object.freeze([]);
+
 /**
  * The read side of a repository: lookups, filtered listings, offset and keyset pages,
  * aggregates and query-string parsing. {@link Repository} adds the writes; extend this class
@@ -50,32 +55,45 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
 
   /** The row with this primary key, or null. */
   findById<O extends ReadOptions = ReadOptions>(id: unknown, options?: O): Promise<ReadResult<M, O> | null> {
-    return mapped(async () => {
-      const key = checkId(this.core.meta, id);
-      const opts = options ?? ({} as O);
-      const tx = this.core.transaction(opts.transaction);
-      this.core.assertLockable(opts.lock, tx);
-      const include = this.core.includes(opts.include);
-      return cachedRead(
-        this.core,
-        () => `id:${JSON.stringify([key, include, opts.withDeleted])}`,
-        tx,
-        opts,
-        async () => {
-          const joins = joinableRelations(this.core.sql(), this.core.meta, include);
-          const text = this.byIdSql(opts, joins);
-          const { rows } = await this.core.executor.run(text, [key], {
-            transaction: tx,
-            kind: 'select',
-            prepare: this.core.prepare,
-            decode: rowDecoder(this.core.meta, joins),
-          });
-          if (rows[0]) this.core.mapper.fix(this.core.meta, rows[0]);
-          const [row] = await finishRows(this.core, rows, include, opts, tx);
-          return (row ?? null) as ReadResult<M, O> | null;
-        },
-      );
+    // The hottest read: no async layers, no per-call closures unless the cache is in play.
+    try {
+      const core = this.core;
+      const key = checkId(core.meta, id);
+      const opts: ReadOptions = options ?? NO_OPTIONS;
+      const tx = core.transaction(opts.transaction);
+      core.assertLockable(opts.lock, tx);
+      const include = opts.include ? core.includes(opts.include) : NO_INCLUDE;
+      const read = () => this.readById(key, opts, include, tx) as Promise<ReadResult<M, O> | null>;
+      const result = core.cache
+        ? cachedRead(core, () => `id:${JSON.stringify([key, include, opts.withDeleted])}`, tx, opts, read)
+        : read();
+      return result.catch(rethrowMapped);
+    } catch (error) {
+      return Promise.reject(mapError(error));
+    }
+  }
+
+  private async readById(
+    key: unknown,
+    opts: ReadOptions,
+    include: readonly string[],
+    tx: Transaction | undefined,
+  ): Promise<unknown> {
+    const core = this.core;
+    const joins = include.length ? joinableRelations(core.sql(), core.meta, include) : NO_JOINS;
+    const text = this.byIdSql(opts, joins);
+    const { rows } = await core.executor.run(text, [key], {
+      transaction: tx,
+      kind: 'select',
+      prepare: core.prepare,
+      decode: rowDecoder(core.meta, joins),
     });
+    const row = rows[0];
+    if (!row) return null;
+    core.mapper.fix(core.meta, row);
+    if (!include.length && !opts.instances) return row;
+    const [built] = await finishRows(core, rows, include, opts, tx);
+    return built ?? null;
   }
 
   /** The findById statement, compiled once per shape (deleted rows shown or not, lock). */

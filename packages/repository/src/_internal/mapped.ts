@@ -8,3 +8,8 @@ export async function mapped<T>(work: () => Promise<T>): Promise<T> {
     throw mapError(error);
   }
 }
+
+/** A `.catch` handler: rethrows what it is given, mapped into the dalkit hierarchy. */
+export function rethrowMapped(error: unknown): never {
+  throw mapError(error);
+}
