@@ -132,7 +132,8 @@ export class SeedHistoryTable {
    */
   async lockRuns(transaction: Transaction): Promise<void> {
     if (this.#postgres) {
-      await this.#sequelize.query(`SELECT pg_advisory_xact_lock(${PG_LOCK_KEY})`, {
+      await this.#sequelize.query('SELECT pg_advisory_xact_lock($1::bigint)', {
+        bind: [PG_LOCK_KEY],
         transaction,
         logging: false,
       });
