@@ -1,6 +1,7 @@
 export type { DatabaseLike } from './_internal/resolve-sequelize.js';
 export type { ActorId } from './audit/acting-user.js';
 export { currentActor, runAs } from './audit/acting-user.js';
+export { hasAuditColumns } from './audit/install-audit-hooks.js';
 export { ACTOR_ID_MAX_LENGTH, AuditedModel } from './audited-model.js';
 export { BaseModel } from './base-model.js';
 export { BigIntPrimaryKey } from './bigint-primary-key.js';

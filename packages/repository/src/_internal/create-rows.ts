@@ -7,11 +7,6 @@ import type { RepositoryCore } from './repository-core.js';
 /** Most rows accepted by one createMany call. */
 export const MAX_CREATE_MANY = 1_000_000;
 
-/** Sequelize's per-attribute default makers (`defaultValue`, functions included), keyed by attribute. */
-function defaultMakers(model: RepositoryCore['meta']['model']): Record<string, () => unknown> {
-  return (model as unknown as { _defaultValues?: Record<string, () => unknown> })._defaultValues ?? {};
-}
-
 /** A default that can be bound as a value; NULL for none and for SQL defaults (`fn`, `literal`). */
 function boundDefault(make: (() => unknown) | undefined): unknown {
   const value = make?.();
@@ -49,29 +44,28 @@ export async function createRows(
       issues.push({ path: `rows.${name}`, rule: 'unknownField', message: `rows.${name} is not a field` });
   }
   if (issues.length) throw new ValidationError(issues);
-  const timestamps =
-    (meta.model as unknown as { _timestampAttributes?: Record<string, string> })._timestampAttributes ?? {};
-  for (const key of ['createdAt', 'updatedAt']) if (timestamps[key]) names.add(timestamps[key] as string);
-  const makers = defaultMakers(meta.model);
+  const stamps = new Set([meta.createdAt, meta.updatedAt].filter((a): a is AttributeMeta => a !== undefined));
+  for (const attribute of stamps) names.add(attribute.name);
+  const makers = meta.defaults;
   for (const [name, make] of Object.entries(makers)) {
     // A SQL default (`fn`, `literal`) is left to the database: the column is written only when given.
     if (meta.attributes.has(name) && boundDefault(make) !== null) names.add(name);
   }
-  const actor =
-    meta.attributes.has('createdBy') && meta.attributes.has('updatedBy') ? currentActor() : undefined;
-  if (actor !== undefined) for (const name of ['createdBy', 'updatedBy']) names.add(name);
+  const actor = meta.audit ? currentActor() : undefined;
+  const audit = new Set(
+    actor === undefined || !meta.audit ? [] : [meta.audit.createdBy, meta.audit.updatedBy],
+  );
+  for (const attribute of audit) names.add(attribute.name);
   const columns = [...names].map((n) => meta.attributes.get(n) as AttributeMeta);
   const now = new Date();
-  const stamp = new Set([timestamps.createdAt, timestamps.updatedAt]);
-  const audit = new Set(actor === undefined ? [] : ['createdBy', 'updatedBy']);
   const values = rows.map((row) => {
     const record = row as Record<string, unknown>;
     return columns.map((c) => {
       const value = record[c.name];
       if (value !== undefined && value !== null) return value;
-      if (audit.has(c.name)) return actor;
+      if (audit.has(c)) return actor;
       if (value === null) return null;
-      return stamp.has(c.name) ? now : boundDefault(makers[c.name]);
+      return stamps.has(c) ? now : boundDefault(makers[c.name]);
     });
   });
   if (validate) await validateRows(meta.model, rows);

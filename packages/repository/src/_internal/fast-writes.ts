@@ -29,19 +29,12 @@ export function canWriteDirectly(core: RepositoryCore): boolean {
   return !WRITE_HOOKS.some((hook) => model.hasHook(hook));
 }
 
-function timestampNames(core: RepositoryCore): { createdAt?: string; updatedAt?: string } {
-  return (
-    (core.meta.model as unknown as { _timestampAttributes?: { createdAt?: string; updatedAt?: string } })
-      ._timestampAttributes ?? {}
-  );
-}
-
 /**
  * The values of a new row, by attribute name: `data` and defaults as they are when validation has
  * nothing to check, else those of a Sequelize instance built from `data` and validated.
  */
 async function createValues(core: RepositoryCore, data: Record<string, unknown>) {
-  const plain = plainCreateValues(core.meta.model, data);
+  const plain = plainCreateValues(core.meta, data);
   if (plain) return (name: string) => plain[name];
   const instance = core.meta.model.build(data as never) as Model;
   await instance.validate();
@@ -56,13 +49,12 @@ export async function insertDirectly(
 ): Promise<Record<string, unknown>> {
   const values = await createValues(core, data as Record<string, unknown>);
   const now = new Date();
-  const stamps = timestampNames(core);
   const sql = core.sql();
   const columns: string[] = [];
   const placeholders: string[] = [];
   for (const attribute of core.meta.attributes.values()) {
     let value = values(attribute.name);
-    if (attribute.name === stamps.createdAt || attribute.name === stamps.updatedAt) value ??= now;
+    if (attribute === core.meta.createdAt || attribute === core.meta.updatedAt) value ??= now;
     if (value === undefined || (value === null && attribute === core.meta.primaryKey)) continue;
     columns.push(sql.id(attribute.column));
     placeholders.push(sql.param(value));

@@ -1,3 +1,4 @@
+import { hasAuditColumns } from '@dalkit/models';
 import type { Model, ModelStatic } from 'sequelize';
 
 /** How a filter value for an attribute is checked and coerced. */
@@ -35,7 +36,12 @@ export interface ModelMeta {
   /** column name → attribute name, for mapping raw rows to plain objects. */
   readonly columnToAttribute: ReadonlyMap<string, string>;
   readonly paranoid: AttributeMeta | undefined;
+  readonly createdAt: AttributeMeta | undefined;
   readonly updatedAt: AttributeMeta | undefined;
+  /** `createdBy` / `updatedBy` of an `AuditedModel` (filled from `runAs`), else undefined. */
+  readonly audit: { readonly createdBy: AttributeMeta; readonly updatedBy: AttributeMeta } | undefined;
+  /** Sequelize's default makers (`defaultValue`, functions included), by attribute name. */
+  readonly defaults: Readonly<Record<string, () => unknown>>;
   relation(name: string): RelationMeta | undefined;
 }
 
@@ -157,9 +163,11 @@ export function modelMeta(model: ModelStatic<Model>): ModelMeta {
     updatedAt?: string | boolean;
     timestamps?: boolean;
   };
-  const rawAttrs =
-    (model as unknown as { _timestampAttributes?: { deletedAt?: string; updatedAt?: string } })
-      ._timestampAttributes ?? {};
+  const internals = model as unknown as {
+    _timestampAttributes?: { createdAt?: string; deletedAt?: string; updatedAt?: string };
+    _defaultValues?: Record<string, () => unknown>;
+  };
+  const rawAttrs = internals._timestampAttributes ?? {};
   const relations = new Map<string, RelationMeta | undefined>();
   const { table, schema } = tableOf(model);
   const meta: ModelMeta = Object.freeze({
@@ -171,7 +179,15 @@ export function modelMeta(model: ModelStatic<Model>): ModelMeta {
     attributes,
     columnToAttribute,
     paranoid: options.paranoid && rawAttrs.deletedAt ? attributes.get(rawAttrs.deletedAt) : undefined,
+    createdAt: rawAttrs.createdAt ? attributes.get(rawAttrs.createdAt) : undefined,
     updatedAt: rawAttrs.updatedAt ? attributes.get(rawAttrs.updatedAt) : undefined,
+    audit: hasAuditColumns(model)
+      ? {
+          createdBy: attributes.get('createdBy') as AttributeMeta,
+          updatedBy: attributes.get('updatedBy') as AttributeMeta,
+        }
+      : undefined,
+    defaults: { ...internals._defaultValues },
     relation(name: string) {
       if (!relations.has(name)) {
         const association = (model.associations as Record<string, unknown>)[name];

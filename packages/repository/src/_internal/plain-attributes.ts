@@ -1,4 +1,5 @@
 import type { Model, ModelStatic } from 'sequelize';
+import type { ModelMeta } from './model-meta.js';
 
 interface RawAttribute {
   validate?: object;
@@ -9,8 +10,6 @@ interface RawAttribute {
 
 interface ModelInternals {
   getAttributes(): Record<string, RawAttribute>;
-  _defaultValues?: Record<string, () => unknown>;
-  _timestampAttributes?: Record<string, string | undefined>;
   options: { validate?: object };
   prototype: { _customSetters?: Record<string, unknown> };
   _dataTypeSanitizers?: Record<string, unknown>;
@@ -89,17 +88,15 @@ function creatable(model: ModelStatic<Model>): boolean {
  * NOT NULL attribute left without value or default, or a default that is SQL (`fn`, `literal`).
  */
 export function plainCreateValues(
-  model: ModelStatic<Model>,
+  meta: ModelMeta,
   data: Record<string, unknown>,
 ): Record<string, unknown> | undefined {
+  const model = meta.model;
   if (!creatable(model) || !needsNoValidation(model, data)) return undefined;
-  const internals = model as unknown as ModelInternals;
-  const defaults = internals._defaultValues ?? {};
-  const stamps = internals._timestampAttributes ?? {};
   const values: Record<string, unknown> = { ...data };
-  for (const [name, raw] of Object.entries(internals.getAttributes())) {
+  for (const [name, raw] of Object.entries((model as unknown as ModelInternals).getAttributes())) {
     if (values[name] !== undefined) continue;
-    const makeDefault = defaults[name];
+    const makeDefault = meta.defaults[name];
     if (makeDefault) {
       const value = makeDefault();
       if (typeof value === 'object' && value !== null && !(value instanceof Date)) return undefined;
@@ -107,8 +104,8 @@ export function plainCreateValues(
     } else if (
       raw.allowNull === false &&
       raw.autoIncrement !== true &&
-      name !== stamps.createdAt &&
-      name !== stamps.updatedAt
+      name !== meta.createdAt?.name &&
+      name !== meta.updatedAt?.name
     ) {
       return undefined;
     }

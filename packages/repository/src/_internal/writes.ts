@@ -3,7 +3,7 @@ import { currentActor } from '@dalkit/models';
 import type { Model, Transaction } from 'sequelize';
 import { compileWhere } from './compile-filter.js';
 import type { Condition } from './filter-ast.js';
-import type { AttributeMeta, ModelMeta } from './model-meta.js';
+import type { AttributeMeta } from './model-meta.js';
 import { needsNoValidation } from './plain-attributes.js';
 import type { RepositoryCore } from './repository-core.js';
 import { ROOT } from './select-sql.js';
@@ -55,7 +55,8 @@ export async function updateWhereSql(
   const sets = [...values].map(([attribute, value]) => `${sql.id(attribute.column)} = ${sql.param(value)}`);
   if (meta.updatedAt && !values.has(meta.updatedAt))
     sets.push(`${sql.id(meta.updatedAt.column)} = ${sql.param(new Date())}`);
-  const updatedBy = auditedUpdatedBy(meta);
+  // As the model's own hooks do for Sequelize's updates: the `runAs` actor, or null.
+  const updatedBy = meta.audit?.updatedBy;
   if (updatedBy && !values.has(updatedBy))
     sets.push(`${sql.id(updatedBy.column)} = ${sql.param(currentActor() ?? null)}`);
   return runWhere(
@@ -65,14 +66,6 @@ export async function updateWhereSql(
     condition,
     tx,
   );
-}
-
-/**
- * The `updatedBy` attribute of a model with both audit attributes (an `AuditedModel`): bulk SQL
- * sets it as the model's hooks do for Sequelize's own updates, to the `runAs` actor or null.
- */
-function auditedUpdatedBy(meta: ModelMeta): AttributeMeta | undefined {
-  return meta.attributes.has('createdBy') ? meta.attributes.get('updatedBy') : undefined;
 }
 
 /** Deletes (or soft-deletes, for a paranoid model) every row matching; returns the count. */
