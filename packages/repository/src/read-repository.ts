@@ -92,7 +92,7 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
     if (!row) return null;
     core.mapper.fix(core.meta, row);
     if (!include.length && !opts.instances) return row;
-    const [built] = await finishRows(core, rows, include, opts, tx);
+    const [built] = await finishRows(core, rows, include, joins, opts, tx);
     return built ?? null;
   }
 
@@ -148,20 +148,14 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
         const sql = this.core.sql();
         const where = whereOf(this.core, sql, condition, opts);
         const orderBy = compileOrderBy(sql, ROOT, terms);
+        const joins = joinableRelations(sql, this.core.meta, include);
         const rows = await selectRows(
           this.core,
           sql,
-          {
-            where,
-            orderBy,
-            limit: opts.limit,
-            offset: opts.offset,
-            lock: opts.lock,
-            joins: joinableRelations(sql, this.core.meta, include),
-          },
+          { where, orderBy, limit: opts.limit, offset: opts.offset, lock: opts.lock, joins },
           tx,
         );
-        return (await finishRows(this.core, rows, include, opts, tx)) as ReadResult<M, O>[];
+        return (await finishRows(this.core, rows, include, joins, opts, tx)) as ReadResult<M, O>[];
       });
     });
   }

@@ -52,7 +52,7 @@ export async function keysetPage(
   const cursors = options.withCursors ? page.map((row) => cursorOf(row) as string) : undefined;
   const startCursor = cursorOf(page[0]);
   const endCursor = cursorOf(page[page.length - 1]);
-  const items = await finishRows(core, page, include, options, tx);
+  const items = await finishRows(core, page, include, joins, options, tx);
   return {
     items,
     ...(cursors ? { cursors } : {}),

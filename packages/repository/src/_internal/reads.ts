@@ -3,8 +3,8 @@ import type { ReadOptions } from '../types.js';
 import { instanceBuilder } from './build-instances.js';
 import { compileWhere } from './compile-filter.js';
 import type { Condition } from './filter-ast.js';
-import { joinableRelations } from './join-to-one.js';
 import { loadRelation } from './load-includes.js';
+import type { RelationMeta } from './model-meta.js';
 import type { RepositoryCore } from './repository-core.js';
 import { rowDecoder } from './row-decoder.js';
 import { type SelectParts, selectSql } from './select-sql.js';
@@ -40,19 +40,22 @@ export function whereOf(
   return compileWhere(sql, core.meta, 't', condition, options.withDeleted);
 }
 
-/** Loads includes (one query per relation) and builds instances when asked. */
+/**
+ * Loads the includes the SELECT did not join (`joined`, see `joinableRelations`), one query per
+ * relation, and builds instances when asked.
+ */
 export async function finishRows(
   core: RepositoryCore,
   rows: Row[],
   include: readonly string[],
+  joined: readonly RelationMeta[],
   options: ReadOptions,
   tx: Transaction | undefined,
 ): Promise<unknown[]> {
-  if (rows.length && include.length) {
-    const joined = new Set(joinableRelations(core.sql(), core.meta, include).map((r) => r.name));
+  if (rows.length && include.length > joined.length) {
     for (const name of include) {
       const relation = core.meta.relation(name);
-      if (relation && !joined.has(name))
+      if (relation && !joined.includes(relation))
         await loadRelation(core.executor, core.meta, relation, rows, tx, core.mapper);
     }
   }
