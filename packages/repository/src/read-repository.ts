@@ -12,7 +12,7 @@ import { checkId } from './_internal/pk.js';
 import { cachedRead, finishRows, selectRows, whereOf } from './_internal/reads.js';
 import { RepositoryCore } from './_internal/repository-core.js';
 import { rowDecoder } from './_internal/row-decoder.js';
-import { ROOT, selectSql } from './_internal/select-sql.js';
+import { fromClause, ROOT, selectSql } from './_internal/select-sql.js';
 import { compileOrderBy } from './_internal/sort.js';
 import { type ParsedQuery, parseQueryString, type QueryStringLimits } from './query-string.js';
 import type {
@@ -176,7 +176,7 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
         async () => {
           const sql = this.core.sql();
           const where = whereOf(this.core, sql, condition, options);
-          const text = `SELECT 1 AS ${sql.id('one')} FROM ${sql.table(this.core.meta.table, this.core.meta.schema)} AS ${sql.id(ROOT)}${where ? ` WHERE ${where}` : ''} LIMIT 1`;
+          const text = `SELECT 1 AS ${sql.id('one')} ${fromClause(sql, this.core.meta)}${where ? ` WHERE ${where}` : ''} LIMIT 1`;
           const { rows } = await this.core.executor.run(text, sql.params, {
             transaction: tx,
             kind: 'select',
@@ -213,7 +213,7 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
   ) {
     const sql = this.core.sql();
     const where = whereOf(this.core, sql, condition, options);
-    const text = `SELECT COUNT(*) AS ${sql.id('n')} FROM ${sql.table(this.core.meta.table, this.core.meta.schema)} AS ${sql.id(ROOT)}${where ? ` WHERE ${where}` : ''}`;
+    const text = `SELECT COUNT(*) AS ${sql.id('n')} ${fromClause(sql, this.core.meta)}${where ? ` WHERE ${where}` : ''}`;
     const { rows } = await this.core.executor.run(text, sql.params, {
       transaction: tx,
       kind: 'select',

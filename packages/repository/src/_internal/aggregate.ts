@@ -4,7 +4,7 @@ import type { AggregateOptions } from '../types.js';
 import { compileWhere } from './compile-filter.js';
 import type { Condition } from './filter-ast.js';
 import type { RepositoryCore } from './repository-core.js';
-import { ROOT } from './select-sql.js';
+import { fromClause, ROOT } from './select-sql.js';
 
 const FUNCTIONS = new Set(['count', 'sum', 'avg', 'min', 'max']);
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -56,7 +56,7 @@ export async function aggregateRows(
     ([name, m]) => `${m.fn.toUpperCase()}(${m.field ? column(m.field) : '*'}) AS ${sql.id(name)}`,
   );
   const where = compileWhere(sql, core.meta, ROOT, condition);
-  let text = `SELECT ${[...groups, ...aggregates].join(', ')} FROM ${sql.table(core.meta.table, core.meta.schema)} AS ${sql.id(ROOT)}`;
+  let text = `SELECT ${[...groups, ...aggregates].join(', ')} ${fromClause(sql, core.meta)}`;
   if (where) text += ` WHERE ${where}`;
   if (groupBy.length) {
     const list = groupBy.map(column).join(', ');

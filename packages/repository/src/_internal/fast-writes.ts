@@ -3,7 +3,7 @@ import type { AttributeMeta } from './model-meta.js';
 import { plainCreateValues } from './plain-attributes.js';
 import type { RepositoryCore } from './repository-core.js';
 import { rowDecoder } from './row-decoder.js';
-import { selectList } from './select-sql.js';
+import { ROOT, selectList } from './select-sql.js';
 
 const WRITE_HOOKS = [
   'beforeValidate',
@@ -60,7 +60,7 @@ export async function insertDirectly(
     placeholders.push(sql.param(value));
   }
   const table = sql.table(core.meta.table, core.meta.schema);
-  const text = `INSERT INTO ${table} AS ${sql.id('t')} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${selectList(sql, core.meta, 't')}`;
+  const text = `INSERT INTO ${table} AS ${sql.id(ROOT)} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${selectList(sql, core.meta, ROOT)}`;
   const { rows } = await core.executor.run(text, sql.params, {
     transaction: tx,
     kind: 'insert',
@@ -94,9 +94,9 @@ export async function updateDirectly(
     );
     if (stampUpdatedAt && meta.updatedAt)
       sets.push(`${sql.id(meta.updatedAt.column)} = ${sql.param(undefined)}`);
-    let where = `${sql.column('t', meta.primaryKey.column)} = ${sql.param(undefined)}`;
-    if (meta.paranoid) where += ` AND ${sql.column('t', meta.paranoid.column)} IS NULL`;
-    return `UPDATE ${sql.table(meta.table, meta.schema)} AS ${sql.id('t')} SET ${sets.join(', ')} WHERE ${where} RETURNING ${selectList(sql, meta, 't')}`;
+    let where = `${sql.column(ROOT, meta.primaryKey.column)} = ${sql.param(undefined)}`;
+    if (meta.paranoid) where += ` AND ${sql.column(ROOT, meta.paranoid.column)} IS NULL`;
+    return `UPDATE ${sql.table(meta.table, meta.schema)} AS ${sql.id(ROOT)} SET ${sets.join(', ')} WHERE ${where} RETURNING ${selectList(sql, meta, ROOT)}`;
   });
   const { rows } = await core.executor.run(text, params, {
     transaction: tx,

@@ -7,7 +7,7 @@ import { loadRelation } from './load-includes.js';
 import type { RelationMeta } from './model-meta.js';
 import type { RepositoryCore } from './repository-core.js';
 import { rowDecoder } from './row-decoder.js';
-import { type SelectParts, selectSql } from './select-sql.js';
+import { ROOT, type SelectParts, selectSql } from './select-sql.js';
 import type { SqlBuilder } from './sql-builder.js';
 
 type Row = Record<string, unknown>;
@@ -37,7 +37,7 @@ export function whereOf(
   condition: Condition | undefined,
   options: ReadOptions,
 ): string | undefined {
-  return compileWhere(sql, core.meta, 't', condition, options.withDeleted);
+  return compileWhere(sql, core.meta, ROOT, condition, options.withDeleted);
 }
 
 /**
