@@ -176,29 +176,21 @@ export async function keysetPage(ctx: BenchContext, page: number): Promise<Conte
 export function join(ctx: BenchContext): Contender[] {
   const orders = repositoryFor(ctx.repo.BenchOrder, { filterable: ['id'], sortable: ['id'] });
   const start = () => randomInt(Math.max(1, ctx.orders - 2000));
+  const sequelizeJoin = () => ({
+    where: { id: { [Op.gt]: start() } },
+    include: [ctx.plain.BenchUser],
+    order: [['id', 'ASC']] as [string, string][],
+    limit: 1000,
+  });
   return [
     { name: 'pg (JOIN)', run: () => ctx.pool.query(JOIN_SQL, [start()]) },
     {
       name: 'Sequelize include',
-      run: () =>
-        ctx.plain.BenchOrder.findAll({
-          where: { id: { [Op.gt]: start() } },
-          include: [ctx.plain.BenchUser],
-          order: [['id', 'ASC']],
-          limit: 1000,
-        }),
+      run: () => ctx.plain.BenchOrder.findAll(sequelizeJoin()),
     },
     {
       name: 'Sequelize include raw+nest',
-      run: () =>
-        ctx.plain.BenchOrder.findAll({
-          where: { id: { [Op.gt]: start() } },
-          include: [ctx.plain.BenchUser],
-          order: [['id', 'ASC']],
-          limit: 1000,
-          raw: true,
-          nest: true,
-        }),
+      run: () => ctx.plain.BenchOrder.findAll({ ...sequelizeJoin(), raw: true, nest: true }),
     },
     {
       name: 'repository (plain)',
