@@ -43,7 +43,8 @@ describe('createTestDatabase', () => {
       await Promise.all([a.drop(), b.drop()]);
     }
     await expect(scalar(a.url, 'SELECT 1')).rejects.toThrow();
-  });
+    // On a cold cache the first database waits for initdb of the template, under the load of every package's tests.
+  }, 120_000);
 
   it('should fail, naming the redacted URL, when a server is unreachable', async () => {
     const env = { DALKIT_TEST_PG_URL: 'postgres://someone:hunter2@127.0.0.1:1/postgres' };
