@@ -30,8 +30,10 @@ export class Repository<
   S extends string = never,
 > extends ReadRepository<M, F, S> {
   /**
-   * Inserts one row and returns it. Validation always runs; on PostgreSQL, for a model without
-   * instance hooks, it is one INSERT … RETURNING, otherwise `Model.create` (hooks run).
+   * Inserts one row and returns it as stored (every attribute, database defaults included).
+   * Validation always runs; on PostgreSQL, for a model without instance hooks, it is one
+   * INSERT … RETURNING, otherwise `Model.create` (hooks run), followed on MariaDB, which has no
+   * RETURNING, by a read of the new row in the same transaction.
    */
   create<O extends CallOptions & { instances?: boolean }>(
     data: CreateInput<M>,
@@ -45,6 +47,7 @@ export class Repository<
         result = options?.instances ? instanceBuilder(this.core.meta.model, [])(row) : row;
       } else {
         const instance = await this.model.create(data, { transaction: tx });
+        if (this.core.executor.dialect !== 'postgres') await instance.reload({ transaction: tx });
         result = options?.instances ? instance : instance.get({ plain: true });
       }
       await this.core.invalidate(tx);
