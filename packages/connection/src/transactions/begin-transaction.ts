@@ -50,49 +50,71 @@ function pgConnectionOf(
   return typeof connection?.query === 'function' ? (connection as PgConnection) : undefined;
 }
 
-/** A driver error without an SQLSTATE: the connection itself failed. */
-function isConnectionFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && !(typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code));
+/**
+ * True when a failed COMMIT got no answer from the server: no SQLSTATE on the driver error
+ * (Sequelize keeps it as `parent`), or class 08, connection exception. The server may have
+ * committed before the connection dropped.
+ */
+function outcomeUnknown(error: unknown): boolean {
+  const driver = ((error as { parent?: unknown } | null)?.parent ?? error) as {
+    code?: unknown;
+    sqlState?: unknown;
+  } | null;
+  const state = driver?.sqlState ?? driver?.code;
+  return !(typeof state === 'string' && /^[0-9A-Z]{5}$/.test(state)) || state.startsWith('08');
+}
+
+/** Sends COMMIT; resolves to true when the server ended the transaction with ROLLBACK instead. */
+type SendCommit = () => Promise<boolean>;
+
+/** COMMIT straight on the transaction's pg connection, without Sequelize's per-statement pipeline. */
+function commitOnPg(connection: PgConnection): SendCommit {
+  return async () => (await connection.query('COMMIT')).command === 'ROLLBACK';
+}
+
+/** COMMIT through Sequelize's query interface (MariaDB, MySQL): the dialect's statement. */
+function commitThroughSequelize(sequelize: Sequelize, transaction: Transaction): SendCommit {
+  return async () => {
+    await sequelize.getQueryInterface().commitTransaction(transaction, {});
+    return false;
+  };
 }
 
 /**
- * COMMIT on the transaction's own pg connection, then what Sequelize's `commit()` does after it
- * (release the connection, run `afterCommit` hooks), without its per-statement pipeline. Two
- * differences, both fixes: hooks run only when the commit happened (Sequelize runs them after a
- * failed COMMIT too), and a transaction PostgreSQL had already aborted — a statement failed and
- * its error was caught — is a TransactionStateError instead of passing for committed (COMMIT
- * then answers ROLLBACK, without an error). A failed COMMIT destroys the connection, as
- * Sequelize does: its state is unknown.
+ * COMMIT, then what Sequelize's `commit()` does after it (release the connection, run
+ * `afterCommit` hooks). Two differences, both fixes: hooks run only when the commit happened
+ * (Sequelize runs them after a failed COMMIT too, and prints a console warning), and a
+ * transaction PostgreSQL had already aborted — a statement failed and its error was caught — is
+ * a TransactionStateError instead of passing for committed (COMMIT then answers ROLLBACK,
+ * without an error). A failed COMMIT destroys the connection, as Sequelize does: its state is
+ * unknown; a lost connection is a TransientError that says the outcome is unknown.
  */
-async function commitOnPg(
+async function commitThenRunHooks(
   transaction: Transaction,
   internals: TransactionInternals,
-  connection: PgConnection,
+  sendCommit: SendCommit,
 ): Promise<void> {
   if (internals.finished) {
     throw new TransactionStateError(
       `Transaction ${internals.id} cannot be committed: it already ended (${internals.finished})`,
     );
   }
-  let command: string | null;
+  let rolledBack: boolean;
   try {
-    ({ command } = await connection.query('COMMIT'));
+    rolledBack = await sendCommit();
   } catch (error) {
     internals.finished = 'commit';
     await internals.forceCleanup();
-    if (!isConnectionFailure(error)) throw error;
+    if (!outcomeUnknown(error)) throw error;
     throw new TransientError(
       'connection',
       'The database connection was lost during COMMIT: whether it committed is unknown',
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
   internals.finished = 'commit';
   internals.cleanup();
-  if (command === 'ROLLBACK') {
+  if (rolledBack) {
     throw new TransactionStateError(
       'The transaction was rolled back, not committed: a statement in it failed and its error was caught. ' +
         'PostgreSQL aborts a transaction at its first error; run work that may fail in a nested transaction (a savepoint).',
@@ -144,8 +166,11 @@ export async function beginTransaction(
       try {
         await restore();
         const connection = pgConnectionOf(dialect, internals);
-        if (connection) await commitOnPg(transaction, internals, connection);
-        else await transaction.commit();
+        await commitThenRunHooks(
+          transaction,
+          internals,
+          connection ? commitOnPg(connection) : commitThroughSequelize(sequelize, transaction),
+        );
       } catch (error) {
         throw mapDatabaseError(error);
       }
