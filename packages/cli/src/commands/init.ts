@@ -27,7 +27,8 @@ function nextSteps(dialect: string, hadPassword: boolean, keptFolders: readonly 
       ? '@dalkit/connection @dalkit/migrations @dalkit/seeds sequelize pg @electric-sql/pglite @electric-sql/pglite-socket'
       : `@dalkit/connection @dalkit/migrations @dalkit/seeds sequelize ${dialect === 'postgres' ? 'pg' : 'mysql2'}`;
   steps.push(`Install the runtime packages: npm install ${packages}`);
-  if (dialect === 'embedded') steps.push('Add .dalkit/ (the embedded data folder) to .gitignore');
+  if (dialect === 'embedded')
+    steps.push('Add .dalkit/ and .dalkit.lock (the embedded data folder and its lock file) to .gitignore');
   steps.push('Check the connection: npm run db:check');
   if (!keptFolders.includes('migrations')) steps.push('Apply the example migration: npm run db:migrate');
   if (!keptFolders.includes('seeds')) steps.push('Load the example seed: npm run db:seed');

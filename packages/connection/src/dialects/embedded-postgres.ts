@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ErrorCode } from '../errors/codes.js';
 import { ConnectionError } from '../errors/errors.js';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -49,7 +50,9 @@ async function loadPglite() {
 /**
  * Starts PGlite (PostgreSQL compiled to WebAssembly) in this process and serves it on a local
  * TCP port, so Sequelize's postgres dialect and `pg` talk to it unchanged. It serves one
- * connection at a time: use a pool of max 1.
+ * connection at a time: use a pool of max 1. A data folder is claimed with `<dataDir>.lock`
+ * until `close()`: a second process (or handle) on the same folder gets a ConnectionError
+ * naming the holder instead of corrupting the data.
  */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
@@ -57,21 +60,31 @@ export async function startEmbeddedPostgres(
   const { PGlite, PGLiteSocketServer } = await loadPglite();
   const inMemory = options.dataDir === undefined || options.dataDir === 'memory';
   const dataDir = inMemory ? 'memory' : resolve(options.dataDir as string);
-  if (!inMemory) await mkdir(dirname(dataDir), { recursive: true });
-  const db = await PGlite.create({
-    ...(inMemory ? {} : { dataDir }),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
-  const host = options.host ?? '127.0.0.1';
-  const server = new PGLiteSocketServer({ db, host, port: options.port ?? 0, maxConnections: 1 });
-  try {
-    await server.start();
-  } catch (cause) {
-    await db.close();
-    throw new ConnectionError(`The embedded PostgreSQL could not listen on ${host}:${options.port ?? 0}`, {
-      cause,
-    });
+  let lock: DataDirLock | undefined;
+  if (!inMemory) {
+    await mkdir(dirname(dataDir), { recursive: true });
+    lock = await lockDataDir(dataDir);
   }
+  const host = options.host ?? '127.0.0.1';
+  let db: Awaited<ReturnType<typeof PGlite.create>> | undefined;
+  let server: InstanceType<typeof PGLiteSocketServer>;
+  try {
+    db = await PGlite.create({
+      ...(inMemory ? {} : { dataDir }),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    server = new PGLiteSocketServer({ db, host, port: options.port ?? 0, maxConnections: 1 });
+    await server.start().catch((cause: unknown) => {
+      throw new ConnectionError(`The embedded PostgreSQL could not listen on ${host}:${options.port ?? 0}`, {
+        cause,
+      });
+    });
+  } catch (error) {
+    await db?.close();
+    await lock?.release();
+    throw error;
+  }
+  const pglite = db;
   const port = Number(server.getServerConn().split(':').pop());
   let closing: Promise<void> | undefined;
   return {
@@ -80,11 +93,12 @@ export async function startEmbeddedPostgres(
     port,
     dataDir,
     maxConnections: 1,
-    dumpDataDir: () => db.dumpDataDir('none'),
+    dumpDataDir: () => pglite.dumpDataDir('none'),
     close() {
       closing ??= (async () => {
         await server.stop();
-        await db.close();
+        await pglite.close();
+        await lock?.release();
       })();
       return closing;
     },
