@@ -1,4 +1,5 @@
 import { isDalkitError } from '../errors/dalkit-error.js';
+import { driverError } from './driver-error.js';
 
 const PERMANENT_CODES = new Set([
   '3D000', // database does not exist
@@ -11,25 +12,6 @@ const PERMANENT_CODES = new Set([
   'CERT_HAS_EXPIRED',
   'HANDSHAKE_NO_SSL_SUPPORT',
 ]);
-
-/** The innermost driver error of a Sequelize error. */
-function driverError(error: unknown): { code?: string; sqlState?: string; message: string } {
-  let current = error as {
-    parent?: unknown;
-    original?: unknown;
-    code?: unknown;
-    sqlState?: unknown;
-    message?: unknown;
-  } | null;
-  while (current && typeof current === 'object' && (current.parent || current.original)) {
-    current = (current.parent ?? current.original) as typeof current;
-  }
-  return {
-    ...(typeof current?.code === 'string' ? { code: current.code } : {}),
-    ...(typeof current?.sqlState === 'string' ? { sqlState: current.sqlState } : {}),
-    message: typeof current?.message === 'string' ? current.message : String(error),
-  };
-}
 
 /**
  * False for failures that waiting cannot fix: bad credentials (SQLSTATE 28xxx), a missing

@@ -6,8 +6,6 @@ import { ConnectionError } from '../errors/errors.js';
 
 /** This process's claim on an embedded data folder. */
 export interface DataDirLock {
-  /** The lock file, `<data folder>.lock`. */
-  readonly path: string;
   /** Deletes the lock file (if it is still this process's). Idempotent. */
   release(): Promise<void>;
 }
@@ -174,7 +172,6 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   installExitHook();
   let released = false;
   return {
-    path,
     async release() {
       if (released) return;
       released = true;

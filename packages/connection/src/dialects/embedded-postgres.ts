@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ErrorCode } from '../errors/codes.js';
 import { ConnectionError } from '../errors/errors.js';
-import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -57,34 +57,39 @@ async function loadPglite() {
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
-  const { PGlite, PGLiteSocketServer } = await loadPglite();
-  const inMemory = options.dataDir === undefined || options.dataDir === 'memory';
-  const dataDir = inMemory ? 'memory' : resolve(options.dataDir as string);
-  let lock: DataDirLock | undefined;
-  if (!inMemory) {
-    await mkdir(dirname(dataDir), { recursive: true });
-    lock = await lockDataDir(dataDir);
+  if (options.dataDir === undefined || options.dataDir === 'memory') {
+    return serve(options, 'memory', async () => {});
   }
-  const host = options.host ?? '127.0.0.1';
-  let db: Awaited<ReturnType<typeof PGlite.create>> | undefined;
-  let server: InstanceType<typeof PGLiteSocketServer>;
-  try {
-    db = await PGlite.create({
-      ...(inMemory ? {} : { dataDir }),
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    });
-    server = new PGLiteSocketServer({ db, host, port: options.port ?? 0, maxConnections: 1 });
-    await server.start().catch((cause: unknown) => {
-      throw new ConnectionError(`The embedded PostgreSQL could not listen on ${host}:${options.port ?? 0}`, {
-        cause,
-      });
-    });
-  } catch (error) {
-    await db?.close();
-    await lock?.release();
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dirname(dataDir), { recursive: true });
+  const lock = await lockDataDir(dataDir);
+  return serve(options, dataDir, lock.release).catch(async (error: unknown) => {
+    await lock.release();
     throw error;
+  });
+}
+
+/** PGlite on `dataDir` (or in memory) behind a socket server; `release` runs after it closed. */
+async function serve(
+  options: EmbeddedPostgresOptions,
+  dataDir: string,
+  release: () => Promise<void>,
+): Promise<EmbeddedPostgres> {
+  const { PGlite, PGLiteSocketServer } = await loadPglite();
+  const db = await PGlite.create({
+    ...(dataDir === 'memory' ? {} : { dataDir }),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const host = options.host ?? '127.0.0.1';
+  const server = new PGLiteSocketServer({ db, host, port: options.port ?? 0, maxConnections: 1 });
+  try {
+    await server.start();
+  } catch (cause) {
+    await db.close();
+    throw new ConnectionError(`The embedded PostgreSQL could not listen on ${host}:${options.port ?? 0}`, {
+      cause,
+    });
   }
-  const pglite = db;
   const port = Number(server.getServerConn().split(':').pop());
   let closing: Promise<void> | undefined;
   return {
@@ -93,12 +98,12 @@ export async function startEmbeddedPostgres(
     port,
     dataDir,
     maxConnections: 1,
-    dumpDataDir: () => pglite.dumpDataDir('none'),
+    dumpDataDir: () => db.dumpDataDir('none'),
     close() {
       closing ??= (async () => {
         await server.stop();
-        await pglite.close();
-        await lock?.release();
+        await db.close();
+        await release();
       })();
       return closing;
     },

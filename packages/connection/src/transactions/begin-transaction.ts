@@ -1,4 +1,5 @@
 import { type Sequelize, Transaction } from 'sequelize';
+import { driverError } from '../_internal/driver-error.js';
 import { TransactionStateError, TransientError } from '../errors/errors.js';
 import { mapDatabaseError } from '../errors/map-database-error.js';
 import type { Logger } from '../logging.js';
@@ -51,17 +52,13 @@ function pgConnectionOf(
 }
 
 /**
- * True when a failed COMMIT got no answer from the server: no SQLSTATE on the driver error
- * (Sequelize keeps it as `parent`), or class 08, connection exception. The server may have
- * committed before the connection dropped.
+ * True when a failed COMMIT got no answer from the server: no SQLSTATE on the driver error,
+ * or class 08, connection exception. The server may have committed before the connection dropped.
  */
 function outcomeUnknown(error: unknown): boolean {
-  const driver = ((error as { parent?: unknown } | null)?.parent ?? error) as {
-    code?: unknown;
-    sqlState?: unknown;
-  } | null;
-  const state = driver?.sqlState ?? driver?.code;
-  return !(typeof state === 'string' && /^[0-9A-Z]{5}$/.test(state)) || state.startsWith('08');
+  const { code, sqlState } = driverError(error);
+  const state = sqlState ?? code;
+  return state === undefined || !/^[0-9A-Z]{5}$/.test(state) || state.startsWith('08');
 }
 
 /** Sends COMMIT; resolves to true when the server ended the transaction with ROLLBACK instead. */
