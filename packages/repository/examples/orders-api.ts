@@ -97,6 +97,10 @@ export async function main(url: string): Promise<string[]> {
 
     out.push(`paid by ann: ${(await purchases.paidBy('ann@example.com')).length}`);
 
+    // Same-tick lookups share one statement on PostgreSQL (`= ANY($1)`); each caller gets its row.
+    const found = await Promise.all([1, 2, 999].map((id) => purchases.findById(id)));
+    out.push(`looked up: ${found.map((p) => p?.total ?? 'none').join(', ')}`);
+
     await withTransaction(sequelize, async () => {
       const updated = await purchases.updateWhere({ status: 'new' }, { status: 'paid' });
       out.push(`marked paid: ${updated}`);

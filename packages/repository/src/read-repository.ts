@@ -3,6 +3,7 @@ import type { Model, ModelStatic, Transaction } from 'sequelize';
 import { aggregateRows } from './_internal/aggregate.js';
 import { coerceQueryFilter } from './_internal/coerce-query-filter.js';
 import { compileWhere } from './_internal/compile-filter.js';
+import { IdBatch } from './_internal/id-batch.js';
 import { joinableRelations } from './_internal/join-to-one.js';
 import { keysetPage } from './_internal/keyset-page.js';
 import { mapError } from './_internal/map-error.js';
@@ -81,19 +82,64 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
   ): Promise<unknown> {
     const core = this.core;
     const joins = include.length ? joinableRelations(core.sql(), core.meta, include) : NO_JOINS;
-    const text = this.byIdSql(opts, joins);
-    const { rows } = await core.executor.run(text, [key], {
-      transaction: tx,
-      kind: 'select',
-      prepare: core.prepare,
-      decode: rowDecoder(core.meta, joins),
-    });
-    const row = rows[0];
+    const batch = !tx && joins.length === 0 && opts.lock === undefined ? this.idBatch(opts) : undefined;
+    const row = await (batch ? batch.load(key) : this.readOne(key, opts, joins, tx));
     if (!row) return null;
     core.mapper.fix(core.meta, row);
     if (!include.length && !opts.instances) return row;
-    const [built] = await finishRows(core, rows, include, joins, opts, tx);
+    const [built] = await finishRows(core, [row], include, joins, opts, tx);
     return built ?? null;
+  }
+
+  private readonly idBatches = new Map<boolean, IdBatch>();
+
+  /**
+   * The batch that this tick's lookups of the same shape join (see `RepositoryOptions.batch`),
+   * or undefined when lookups are not batched here.
+   */
+  private idBatch(opts: ReadOptions): IdBatch | undefined {
+    const core = this.core;
+    if (!core.batchReads) return undefined;
+    const withDeleted = opts.withDeleted === true;
+    let batch = this.idBatches.get(withDeleted);
+    if (!batch) {
+      const shape: ReadOptions = { withDeleted };
+      batch = new IdBatch(core.meta.primaryKey, {
+        one: (key) => this.readOne(key, shape, NO_JOINS, undefined),
+        many: (keys) => this.readMany(keys, withDeleted),
+      });
+      this.idBatches.set(withDeleted, batch);
+    }
+    return batch;
+  }
+
+  /** The row with this key, before `mapper.fix`. */
+  private readOne(
+    key: unknown,
+    opts: ReadOptions,
+    joins: readonly RelationMeta[],
+    tx: Transaction | undefined,
+  ): Promise<Record<string, unknown> | null> {
+    return this.core.executor
+      .run(this.byIdSql(opts, joins), [key], {
+        transaction: tx,
+        kind: 'select',
+        prepare: this.core.prepare,
+        decode: rowDecoder(this.core.meta, joins),
+      })
+      .then(({ rows }) => rows[0] ?? null);
+  }
+
+  /** The rows with these keys, in no particular order (the batched statement). */
+  private readMany(keys: unknown[], withDeleted: boolean): Promise<Record<string, unknown>[]> {
+    return this.core.executor
+      .run(this.byIdsSql(withDeleted), [keys], {
+        transaction: undefined,
+        kind: 'select',
+        prepare: this.core.prepare,
+        decode: rowDecoder(this.core.meta, NO_JOINS),
+      })
+      .then(({ rows }) => rows);
   }
 
   /** The findById statement, compiled once per shape (deleted rows shown or not, lock). */
@@ -110,6 +156,16 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
         where: paranoid ? `${pk} AND ${paranoid}` : pk,
         lock: options.lock,
       });
+    });
+  }
+
+  /** The batched findById statement (PostgreSQL): `pk = ANY($1)`, one array parameter. */
+  private byIdsSql(withDeleted: boolean): string {
+    return this.core.compiled(`byIds:${withDeleted}`, () => {
+      const sql = this.core.sql();
+      const pk = `${sql.column(ROOT, this.core.meta.primaryKey.column)} = ANY(${sql.param(undefined)})`;
+      const paranoid = compileWhere(sql, this.core.meta, ROOT, undefined, withDeleted);
+      return selectSql(sql, this.core.meta, { where: paranoid ? `${pk} AND ${paranoid}` : pk });
     });
   }
 

@@ -40,6 +40,13 @@ export interface RepositoryOptions<F extends string = string, S extends string =
   /** On PostgreSQL, use named prepared statements for reads (not behind PgBouncer in transaction mode). @default false */
   prepare?: boolean;
   /**
+   * On PostgreSQL, `findById`/`getById` calls made in the same tick outside a transaction, without
+   * a lock or a joined include, share one `= ANY($1)` statement (integer, bigint and UUID keys).
+   * Each caller still gets its own object; a lone call runs its usual single-key statement.
+   * @default true
+   */
+  batch?: boolean;
+  /**
    * Where the ambient transaction comes from. @default the dalkit transaction manager of the
    * model's Sequelize instance (`transactionManagerOf`), shared with `createDatabase()` handles.
    */

@@ -57,8 +57,7 @@ function fastTypes(client: PgClient): TypeSource {
 
 interface ConnectionManager {
   getConnection(options: { type: string }): Promise<PgClient>;
-  releaseConnection(connection: PgClient): void;
-  pool: { acquire(type: string): Promise<PgClient> };
+  pool: { acquire(type: string): Promise<PgClient>; release(connection: PgClient): void };
 }
 
 interface SequelizeInternals {
@@ -124,14 +123,15 @@ export class Executor {
     const tx = options.transaction as (Transaction & { connection?: PgClient }) | undefined;
     if (tx?.connection) return this.query(tx.connection, sql, params, options);
     const manager = (this.sequelize as unknown as SequelizeInternals).connectionManager;
+    // Released to the pool directly: `releaseConnection` adds only a debug() call.
     return this.acquire(manager, KIND_TO_TYPE[options.kind]).then((client) =>
       this.query(client, sql, params, options).then(
         (result) => {
-          manager.releaseConnection(client);
+          manager.pool.release(client);
           return result;
         },
         (error: unknown) => {
-          manager.releaseConnection(client);
+          manager.pool.release(client);
           throw error;
         },
       ),

@@ -10,6 +10,7 @@ import { type CacheStore, createLruCache } from '../cache.js';
 import type { RepositoryOptions, TransactionSource } from '../types.js';
 import { Executor } from './executor.js';
 import type { Condition } from './filter-ast.js';
+import { canBatchKey } from './id-batch.js';
 import { type ModelMeta, modelMeta } from './model-meta.js';
 import { RowMapper } from './row-mapper.js';
 import { type ResolvedSort, resolveSort } from './sort.js';
@@ -33,6 +34,8 @@ export class RepositoryCore {
   readonly maxPage: number;
   readonly cursorSecret: string;
   readonly prepare: boolean;
+  /** Primary-key lookups of one tick share a statement (PostgreSQL, integer/bigint/UUID keys). */
+  readonly batchReads: boolean;
   readonly cache: { store: CacheStore; ttlMs: number } | undefined;
   readonly defaultSort: unknown;
   private readonly transactions: TransactionSource;
@@ -53,6 +56,8 @@ export class RepositoryCore {
     this.maxPage = options.maxPage ?? 10_000;
     this.cursorSecret = options.cursorSecret ?? PROCESS_SECRET;
     this.prepare = options.prepare ?? false;
+    this.batchReads =
+      (options.batch ?? true) && this.executor.dialect === 'postgres' && canBatchKey(this.meta.primaryKey);
     this.defaultSort = options.defaultSort;
     const cache = options.cache === true ? {} : options.cache || undefined;
     this.cache = cache && {

@@ -9,6 +9,7 @@ describeEachTarget('README examples', (suite) => {
       'keyset: 120, 110, 90, 80 | 60, 50, 30, 20',
       'by status: new=4/220 paid=8/560',
       'paid by ann: 8',
+      'looked up: 10, 20, none',
       'marked paid: 4',
       'refused: Validation failed: filter.total.gte must be an integer',
     ]);
