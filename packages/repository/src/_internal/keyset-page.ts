@@ -2,6 +2,7 @@ import { ValidationError } from '@dalkit/connection';
 import type { Transaction } from 'sequelize';
 import type { KeysetOptions, KeysetPage } from '../types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { ExactSortKeys } from './exact-sort-keys.js';
 import type { Condition } from './filter-ast.js';
 import { joinableRelations } from './join-to-one.js';
 import { assertKeysetSortable, keysetPredicate, sortShape } from './keyset.js';
@@ -38,17 +39,19 @@ export async function keysetPage(
   const where = [base, seek].filter(Boolean).join(' AND ') || undefined;
   const orderBy = compileOrderBy(sql, ROOT, terms, backward);
   const joins = joinableRelations(sql, core.meta, include);
+  const keys = new ExactSortKeys(sql, terms);
   const rows = await selectRows(
     core,
     sql,
-    { where, orderBy, limit: size + 1, lock: options.lock, joins },
+    { where, orderBy, limit: size + 1, lock: options.lock, joins, extraColumns: keys.columns },
     tx,
+    (decoder) => keys.decoding(decoder),
   );
   const more = rows.length > size;
   const page = rows.slice(0, size);
   if (backward) page.reverse();
   const cursorOf = (row: Record<string, unknown> | undefined) =>
-    row ? encodeCursor(core.cursorSecret, { shape, values: terms.map((t) => row[t.attribute.name]) }) : null;
+    row ? encodeCursor(core.cursorSecret, { shape, values: keys.valuesOf(row, terms) }) : null;
   const cursors = options.withCursors ? page.map((row) => cursorOf(row) as string) : undefined;
   const startCursor = cursorOf(page[0]);
   const endCursor = cursorOf(page[page.length - 1]);

@@ -6,25 +6,29 @@ import type { Condition } from './filter-ast.js';
 import { loadRelation } from './load-includes.js';
 import type { RelationMeta } from './model-meta.js';
 import type { RepositoryCore } from './repository-core.js';
-import { rowDecoder } from './row-decoder.js';
+import { type RowDecoder, rowDecoder } from './row-decoder.js';
 import { ROOT, type SelectParts, selectSql } from './select-sql.js';
 import type { SqlBuilder } from './sql-builder.js';
 
 type Row = Record<string, unknown>;
 
-/** Runs a SELECT of the model's rows; attribute-keyed plain objects. */
+/**
+ * Runs a SELECT of the model's rows; attribute-keyed plain objects. `decoding` may wrap the
+ * row decoder (to read `parts.extraColumns`).
+ */
 export async function selectRows(
   core: RepositoryCore,
   sql: SqlBuilder,
   parts: SelectParts,
   tx: Transaction | undefined,
+  decoding: (decoder: RowDecoder) => RowDecoder = (decoder) => decoder,
 ): Promise<Row[]> {
   const text = selectSql(sql, core.meta, parts);
   const { rows } = await core.executor.run(text, sql.params, {
     transaction: tx,
     kind: 'select',
     prepare: core.prepare,
-    decode: rowDecoder(core.meta, parts.joins),
+    decode: decoding(rowDecoder(core.meta, parts.joins)),
   });
   for (const row of rows) core.mapper.fix(core.meta, row);
   return rows;

@@ -65,6 +65,8 @@ export interface SelectParts {
   lock?: LockOption | undefined;
   /** BelongsTo relations read through a LEFT JOIN (PostgreSQL). */
   joins?: readonly RelationMeta[] | undefined;
+  /** Columns after the model's and the joined ones, written `, expr AS alias`. */
+  extraColumns?: string | undefined;
 }
 
 /**
@@ -79,7 +81,8 @@ function integer(sql: SqlBuilder, value: number): string {
 /** A full SELECT of every attribute; limit and offset are bound. */
 export function selectSql(sql: SqlBuilder, meta: ModelMeta, parts: SelectParts): string {
   const joined = parts.joins?.length ? joinClauses(sql, ROOT, parts.joins) : { columns: '', joins: '' };
-  let text = `SELECT ${selectList(sql, meta, ROOT)}${joined.columns} ${fromClause(sql, meta)}${joined.joins}`;
+  const extra = parts.extraColumns ?? '';
+  let text = `SELECT ${selectList(sql, meta, ROOT)}${joined.columns}${extra} ${fromClause(sql, meta)}${joined.joins}`;
   if (parts.where) text += ` WHERE ${parts.where}`;
   if (parts.orderBy) text += ` ORDER BY ${parts.orderBy}`;
   if (parts.limit !== undefined) text += ` LIMIT ${integer(sql, parts.limit)}`;

@@ -1,0 +1,82 @@
+import { describeEachTarget } from '@dalkit/testing/vitest';
+import { Column, DataType, Table, Model as TypedModel } from 'sequelize-typescript';
+import { beforeAll, expect, it } from 'vitest';
+import { repositoryFor } from '../../src/index.js';
+import { useTestSequelize } from '../support/setup.js';
+
+@Table({ tableName: 'readings', underscored: true, timestamps: false })
+class Reading extends TypedModel {
+  @Column({ type: DataType.INTEGER, primaryKey: true }) declare id: number;
+  @Column({ type: DataType.DATE(6), allowNull: false }) declare takenAt: Date;
+}
+
+/**
+ * Microsecond timestamps (what `now()` and most other writers store) that a JavaScript Date
+ * cannot hold: several rows share each millisecond, in an order that differs from their ids.
+ */
+const TAKEN = [
+  [1, '2026-03-01 10:00:00.000900'],
+  [2, '2026-03-01 10:00:00.000100'],
+  [3, '2026-03-01 10:00:00.000500'],
+  [4, '2026-03-01 10:00:00.000500'],
+  [5, '2026-03-01 10:00:00.001700'],
+  [6, '2026-03-01 10:00:00.001200'],
+  [7, '2026-03-01 10:00:00.000000'],
+  [8, '2026-03-01 10:00:00.001200'],
+] as const;
+
+describeEachTarget('keyset pagination over sub-millisecond timestamps', (suite) => {
+  const sequelize = useTestSequelize(suite);
+  beforeAll(async () => {
+    sequelize().addModels([Reading]);
+    await Reading.sync({ force: true });
+    const q = sequelize().getQueryInterface().quoteIdentifier.bind(sequelize().getQueryInterface());
+    for (const [id, at] of TAKEN) {
+      const value = suite.database.dialect === 'postgres' ? `${at}+00` : at;
+      await sequelize().query(`INSERT INTO ${q('readings')} (${q('id')}, ${q('taken_at')}) VALUES (?, ?)`, {
+        replacements: [id, value],
+      });
+    }
+  });
+
+  /** Every id, walking pages of `size` in `sort` order forward from the start, then backward. */
+  async function walk(sort: '-takenAt' | 'takenAt', size: number) {
+    const repo = repositoryFor(Reading, { sortable: ['takenAt'], cursorSecret: 's' });
+    const forward: number[] = [];
+    let after: string | undefined;
+    for (let guard = 0; guard < 20; guard++) {
+      const page = await repo.findKeysetPage({}, { first: size, sort, ...(after ? { after } : {}) });
+      forward.push(...page.items.map((r) => r.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor ?? undefined;
+    }
+    const backward: number[] = [];
+    let before: string | undefined;
+    for (let guard = 0; guard < 20; guard++) {
+      const page = await repo.findKeysetPage({}, { last: size, sort, ...(before ? { before } : {}) });
+      backward.unshift(...page.items.map((r) => r.id));
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor ?? undefined;
+    }
+    return { forward, backward };
+  }
+
+  const expected = (descending: boolean) =>
+    [...TAKEN]
+      .sort(([ia, a], [ib, b]) => (a === b ? ia - ib : a < b ? -1 : 1) * (descending ? -1 : 1))
+      .map(([id]) => id);
+
+  for (const size of [1, 2, 3]) {
+    it(`should visit every row once, newest first, in pages of ${size}`, async () => {
+      const { forward, backward } = await walk('-takenAt', size);
+      expect(forward).toEqual(expected(true));
+      expect(backward).toEqual(expected(true));
+    });
+
+    it(`should visit every row once, oldest first, in pages of ${size}`, async () => {
+      const { forward, backward } = await walk('takenAt', size);
+      expect(forward).toEqual(expected(false));
+      expect(backward).toEqual(expected(false));
+    });
+  }
+});
