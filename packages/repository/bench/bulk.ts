@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { repositoryFor } from '@dalkit/repository';
 import { from as copyFrom } from 'pg-copy-streams';
-import { repositoryFor } from '../src/index.js';
 import type { BenchContext } from './operations.js';
 
 interface BulkResult {

@@ -1,11 +1,9 @@
 import { withTransaction } from '@dalkit/connection';
+// The built package, as users run it: from source, tsx's keep-names wrappers cost several µs per call.
+import { repositoryFor } from '@dalkit/repository';
 import pg from 'pg';
 import { Op } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { encodeCursor } from '../src/_internal/cursor.js';
-import { sortShape } from '../src/_internal/keyset.js';
-import type { RepositoryCore } from '../src/_internal/repository-core.js';
-import { repositoryFor } from '../src/index.js';
 import type { Contender } from './harness.js';
 import { benchModels } from './models.js';
 
@@ -62,10 +60,14 @@ export function openContext(url: string, users: number, orders: number): BenchCo
 
 const randomInt = (max: number) => 1 + Math.floor(Math.random() * max);
 
-/** findById: raw pg (unnamed, prepared), Sequelize findByPk, repository (plain, prepared, instances). */
+/**
+ * findById: raw pg (unnamed, prepared), Sequelize findByPk, repository (plain, prepared with
+ * and without same-tick batching, instances).
+ */
 export function findById(ctx: BenchContext): Contender[] {
   const users = repositoryFor(ctx.repo.BenchUser);
   const prepared = repositoryFor(ctx.repo.BenchUser, { prepare: true });
+  const oneByOne = repositoryFor(ctx.repo.BenchUser, { prepare: true, batch: false });
   const id = () => randomInt(ctx.users);
   return [
     { name: 'pg', run: () => ctx.pool.query(USER_SQL, [id()]) },
@@ -77,6 +79,7 @@ export function findById(ctx: BenchContext): Contender[] {
     { name: 'Sequelize findByPk raw', run: () => ctx.plain.BenchUser.findByPk(id(), { raw: true }) },
     { name: 'repository (plain)', run: () => users.findById(id()) },
     { name: 'repository prepared', run: () => prepared.findById(id()) },
+    { name: 'repository prepared, batch: false', run: () => oneByOne.findById(id()) },
     { name: 'repository instances', run: () => users.findById(id(), { instances: true }) },
   ];
 }
@@ -115,6 +118,18 @@ export function offsetPage(ctx: BenchContext, page: number): Contender[] {
   ];
 }
 
+/** The repository's keyset cursor (sort `-createdAt`, secret `bench`) of paid order `id`. */
+async function cursorOf(ctx: BenchContext, id: number): Promise<string> {
+  const finder = repositoryFor(ctx.repo.BenchOrder, {
+    filterable: ['status', 'id'],
+    sortable: ['createdAt'],
+    cursorSecret: 'bench',
+  });
+  const page = await finder.findKeysetPage({ status: 'paid', id }, { first: 1, sort: '-createdAt' });
+  if (!page.pageInfo.endCursor) throw new Error(`No cursor for order ${id}`);
+  return page.pageInfo.endCursor;
+}
+
 /** A keyset page of 50 paid orders after the last row of offset page `page - 1`. */
 export async function keysetPage(ctx: BenchContext, page: number): Promise<Contender[]> {
   const orders = repositoryFor(ctx.repo.BenchOrder, {
@@ -128,18 +143,16 @@ export async function keysetPage(ctx: BenchContext, page: number): Promise<Conte
     cursorSecret: 'bench',
     prepare: true,
   });
+  // The timestamp as text: a Date would drop its microseconds and move the page.
   const { rows } = await ctx.pool.query(
-    'SELECT created_at, id FROM orders WHERE status = $1 ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET $2',
+    `SELECT to_json(created_at) #>> '{}' AS at, id FROM orders WHERE status = $1
+     ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET $2`,
     ['paid', Math.max(0, (page - 1) * 50 - 1)],
   );
   if (!rows[0]) throw new Error(`There is no keyset page ${page}: generate more orders (BENCH_ORDERS)`);
-  const { created_at: at, id } = rows[0] as { created_at: Date; id: number };
-  const core = (orders as unknown as { core: RepositoryCore }).core;
-  const after = encodeCursor('bench', {
-    shape: sortShape(core.meta, core.sort('-createdAt')),
-    values: [at, id],
-  });
-  const literal = Sequelize.literal(`('${at.toISOString()}'::timestamptz, ${Number(id)})`);
+  const { at, id } = rows[0] as { at: string; id: number };
+  const after = await cursorOf(ctx, id);
+  const literal = Sequelize.literal(`(${ctx.plain.sequelize.escape(at)}::timestamptz, ${Number(id)})`);
   return [
     { name: 'pg', run: () => ctx.pool.query(KEYSET_SQL, ['paid', at, id]) },
     {
