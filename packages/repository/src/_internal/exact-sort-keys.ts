@@ -11,8 +11,9 @@ type Row = Record<string, unknown>;
  * A JavaScript Date holds milliseconds; PostgreSQL and MariaDB `DATETIME(6)` store microseconds.
  * A cursor carrying the row's Date would compare `(taken_at, id) < ('…00.000', 7)` for a row
  * stored at `…00.000900`, skipping the rows in between (or, ascending, repeating the page
- * forever). Selected as text — ISO 8601 through `to_json` on PostgreSQL, whatever the session's
- * DateStyle; `CAST(… AS CHAR)` on MariaDB — and bound back as a string, the value is exact.
+ * forever). Selected as text (`::text` on PostgreSQL, with its UTC offset, in the ISO DateStyle
+ * that node-postgres itself needs; `CAST(… AS CHAR)` on MariaDB) and bound back as a string,
+ * the value is exact.
  */
 export class ExactSortKeys {
   /** `, <expr> AS "__sort_key_0", …` to append to the select list; empty without date terms. */
@@ -26,7 +27,7 @@ export class ExactSortKeys {
     this.positions = terms.map((term) => {
       if (term.attribute.kind !== 'date') return undefined;
       const column = sql.column(ROOT, term.attribute.column);
-      const text = sql.isPostgres ? `to_json(${column}) #>> '{}'` : `CAST(${column} AS CHAR)`;
+      const text = sql.isPostgres ? `${column}::text` : `CAST(${column} AS CHAR)`;
       columns.push(`${text} AS ${sql.id(`__sort_key_${columns.length}`)}`);
       return columns.length - 1;
     });
