@@ -106,7 +106,7 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
       const shape: ReadOptions = { withDeleted };
       batch = new IdBatch(core.meta.primaryKey, {
         one: (key) => this.readOne(key, shape, NO_JOINS, undefined),
-        many: (keys) => this.readMany(keys, withDeleted),
+        many: (keys) => this.readMany(keys, shape),
       });
       this.idBatches.set(withDeleted, batch);
     }
@@ -131,9 +131,9 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
   }
 
   /** The rows with these keys, in no particular order (the batched statement). */
-  private readMany(keys: unknown[], withDeleted: boolean): Promise<Record<string, unknown>[]> {
+  private readMany(keys: unknown[], opts: ReadOptions): Promise<Record<string, unknown>[]> {
     return this.core.executor
-      .run(this.byIdsSql(withDeleted), [keys], {
+      .run(this.byIdSql(opts, NO_JOINS, true), [keys], {
         transaction: undefined,
         kind: 'select',
         prepare: this.core.prepare,
@@ -142,30 +142,25 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
       .then(({ rows }) => rows);
   }
 
-  /** The findById statement, compiled once per shape (deleted rows shown or not, lock). */
-  private byIdSql(options: ReadOptions, joins: readonly RelationMeta[]): string {
+  /**
+   * The findById statement, compiled once per shape (deleted rows shown or not, lock, joins):
+   * `pk = $1`, or for a batch (PostgreSQL) `pk = ANY($1)` with one array parameter.
+   */
+  private byIdSql(options: ReadOptions, joins: readonly RelationMeta[], batch = false): string {
+    const withDeleted = options.withDeleted === true;
     const plain = options.lock === undefined && joins.length === 0;
     const shape = plain
-      ? `byId:${options.withDeleted === true}`
-      : `byId:${options.withDeleted === true}:${JSON.stringify(options.lock ?? null)}:${joins.map((r) => r.name).join()}`;
+      ? `byId:${batch}:${withDeleted}`
+      : `byId:${batch}:${withDeleted}:${JSON.stringify(options.lock ?? null)}:${joins.map((r) => r.name).join()}`;
     return this.core.compiled(shape, () => {
       const sql = this.core.sql();
-      const pk = `${sql.column(ROOT, this.core.meta.primaryKey.column)} = ${sql.param(undefined)}`;
-      const paranoid = compileWhere(sql, this.core.meta, ROOT, undefined, options.withDeleted);
+      const param = sql.param(undefined);
+      const pk = `${sql.column(ROOT, this.core.meta.primaryKey.column)} = ${batch ? `ANY(${param})` : param}`;
+      const paranoid = compileWhere(sql, this.core.meta, ROOT, undefined, withDeleted);
       return selectSql(sql, this.core.meta, {
         where: paranoid ? `${pk} AND ${paranoid}` : pk,
         lock: options.lock,
       });
-    });
-  }
-
-  /** The batched findById statement (PostgreSQL): `pk = ANY($1)`, one array parameter. */
-  private byIdsSql(withDeleted: boolean): string {
-    return this.core.compiled(`byIds:${withDeleted}`, () => {
-      const sql = this.core.sql();
-      const pk = `${sql.column(ROOT, this.core.meta.primaryKey.column)} = ANY(${sql.param(undefined)})`;
-      const paranoid = compileWhere(sql, this.core.meta, ROOT, undefined, withDeleted);
-      return selectSql(sql, this.core.meta, { where: paranoid ? `${pk} AND ${paranoid}` : pk });
     });
   }
 

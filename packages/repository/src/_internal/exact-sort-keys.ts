@@ -5,6 +5,9 @@ import type { SqlBuilder } from './sql-builder.js';
 
 type Row = Record<string, unknown>;
 
+/** The alias of the `i`-th exact key column. */
+const keyAlias = (i: number) => `__sort_key_${i}`;
+
 /**
  * The date sort keys of a keyset listing, also selected as the database's own text.
  *
@@ -28,7 +31,7 @@ export class ExactSortKeys {
       if (term.attribute.kind !== 'date') return undefined;
       const column = sql.column(ROOT, term.attribute.column);
       const text = sql.isPostgres ? `${column}::text` : `CAST(${column} AS CHAR)`;
-      columns.push(`${text} AS ${sql.id(`__sort_key_${columns.length}`)}`);
+      columns.push(`${text} AS ${sql.id(keyAlias(columns.length))}`);
       return columns.length - 1;
     });
     this.count = columns.length;
@@ -49,7 +52,7 @@ export class ExactSortKeys {
         const row = decoder.fromObject(raw);
         this.exact.set(
           row,
-          Array.from({ length: count }, (_, i) => raw[`__sort_key_${i}`]),
+          Array.from({ length: count }, (_, i) => raw[keyAlias(i)]),
         );
         return row;
       },

@@ -39,26 +39,29 @@ describeEachTarget('keyset pagination over sub-millisecond timestamps', (suite) 
     }
   });
 
+  /** Every id in listing order, walking pages of `size` in `sort` order from one end (at most 20 pages). */
+  async function walkFrom(end: 'start' | 'end', sort: '-takenAt' | 'takenAt', size: number) {
+    const repo = repositoryFor(Reading, { sortable: ['takenAt'], cursorSecret: 's' });
+    const forward = end === 'start';
+    const ids: number[] = [];
+    let cursor: string | undefined;
+    for (let guard = 0; guard < 20; guard++) {
+      const page = await repo.findKeysetPage(
+        {},
+        forward ? { first: size, sort, after: cursor } : { last: size, sort, before: cursor },
+      );
+      const pageIds = page.items.map((r) => r.id);
+      if (forward) ids.push(...pageIds);
+      else ids.unshift(...pageIds);
+      if (!(forward ? page.pageInfo.hasNextPage : page.pageInfo.hasPreviousPage)) break;
+      cursor = (forward ? page.pageInfo.endCursor : page.pageInfo.startCursor) ?? undefined;
+    }
+    return ids;
+  }
+
   /** Every id, walking pages of `size` in `sort` order forward from the start, then backward. */
   async function walk(sort: '-takenAt' | 'takenAt', size: number) {
-    const repo = repositoryFor(Reading, { sortable: ['takenAt'], cursorSecret: 's' });
-    const forward: number[] = [];
-    let after: string | undefined;
-    for (let guard = 0; guard < 20; guard++) {
-      const page = await repo.findKeysetPage({}, { first: size, sort, ...(after ? { after } : {}) });
-      forward.push(...page.items.map((r) => r.id));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor ?? undefined;
-    }
-    const backward: number[] = [];
-    let before: string | undefined;
-    for (let guard = 0; guard < 20; guard++) {
-      const page = await repo.findKeysetPage({}, { last: size, sort, ...(before ? { before } : {}) });
-      backward.unshift(...page.items.map((r) => r.id));
-      if (!page.pageInfo.hasPreviousPage) break;
-      before = page.pageInfo.startCursor ?? undefined;
-    }
-    return { forward, backward };
+    return { forward: await walkFrom('start', sort, size), backward: await walkFrom('end', sort, size) };
   }
 
   const expected = (descending: boolean) =>
