@@ -160,6 +160,7 @@ export class ReadRepository<M extends Model, F extends string = never, S extends
       return selectSql(sql, this.core.meta, {
         where: paranoid ? `${pk} AND ${paranoid}` : pk,
         lock: options.lock,
+        joins,
       });
     });
   }

@@ -73,6 +73,17 @@ describeEachTarget('Repository reads and writes without Sequelize finders', (sui
     expect((ours[0] as { user: { createdAt: unknown } }).user.createdAt).toBeInstanceOf(Date);
   });
 
+  it('should nest the joined to-one relation in findById and getById as findAll does', async () => {
+    const repo = orderRepository();
+    const listed = await repo.findAll({}, { sort: 'id', include: ['user'] });
+    for (const row of listed) {
+      const id = (row as { id: number }).id;
+      expect(await repo.findById(id, { include: ['user'] })).toEqual(row);
+      expect(await repo.getById(id, { include: ['user'] })).toEqual(row);
+    }
+    expect((listed[0] as { user: { email: string } }).user.email).toBe('ann@x.com');
+  });
+
   it('should build instances equal to what Sequelize builds from the same rows', async () => {
     const include = suite.database.dialect === 'postgres' ? ['user', 'tags'] : ['tags'];
     const repo = orderRepository();
