@@ -1,3 +1,4 @@
+import type { TextParser } from './pg-timestamp.js';
 import type { RowDecoder } from './row-decoder.js';
 import { ROOT } from './select-sql.js';
 import type { ResolvedSort } from './sort.js';
@@ -43,6 +44,18 @@ export class ExactSortKeys {
     if (this.count === 0) return decoder;
     const count = this.count;
     return {
+      fromText: (fields, parsers) => {
+        const row = decoder.fromText(fields, parsers);
+        const first = fields.length - count;
+        this.exact.set(
+          row,
+          Array.from({ length: count }, (_, i) => {
+            const text = fields[first + i] as string | null;
+            return text === null ? null : (parsers[first + i] as TextParser)(text);
+          }),
+        );
+        return row;
+      },
       fromArray: (values) => {
         const row = decoder.fromArray(values);
         this.exact.set(row, values.slice(values.length - count));

@@ -1,8 +1,15 @@
-import { createHash } from 'node:crypto';
 import { ConnectionAcquireTimeoutError, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { parseTimestamptz, type TextParser } from './pg-timestamp.js';
+import {
+  isStale,
+  runStatement,
+  type StatementClient,
+  type Submittable,
+  type TypeSource,
+} from './pg-statement.js';
+import { parseTimestamptz } from './pg-timestamp.js';
 import type { RowDecoder } from './row-decoder.js';
 import type { SqlDialect } from './sql-builder.js';
+import { StatementNames } from './statement-names.js';
 
 /** Rows and affected-row count of one statement. */
 export interface ExecResult {
@@ -20,11 +27,8 @@ export interface ExecOptions {
   decode?: RowDecoder;
 }
 
-interface TypeSource {
-  getTypeParser(oid: number, format?: string): TextParser;
-}
-
-interface PgClient extends TypeSource {
+interface PgClient extends TypeSource, Pick<StatementClient, 'binary' | 'pipeline'> {
+  query(submittable: Submittable): unknown;
   query(config: {
     text: string;
     values: unknown[];
@@ -76,7 +80,7 @@ const KIND_TO_TYPE = {
 /** Runs compiled SQL: on PostgreSQL straight on a pooled pg client, elsewhere through Sequelize. */
 export class Executor {
   readonly dialect: SqlDialect;
-  private readonly names = new Map<string, string>();
+  private readonly names = new StatementNames();
 
   constructor(
     private readonly sequelize: Sequelize,
@@ -109,23 +113,14 @@ export class Executor {
     return { rows: [], rowCount: Number(result) };
   }
 
-  private statementName(sql: string): string {
-    let name = this.names.get(sql);
-    if (!name) {
-      name = `dalkit_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
-      this.names.set(sql, name);
-    }
-    return name;
-  }
-
   /** Promise chains rather than `async` layers: this path runs for every read. */
   private runOnPg(sql: string, params: unknown[], options: ExecOptions): Promise<ExecResult> {
     const tx = options.transaction as (Transaction & { connection?: PgClient }) | undefined;
-    if (tx?.connection) return this.query(tx.connection, sql, params, options);
+    if (tx?.connection) return this.query(tx.connection, sql, params, options, false);
     const manager = (this.sequelize as unknown as SequelizeInternals).connectionManager;
     // Released to the pool directly: `releaseConnection` adds only a debug() call.
     return this.acquire(manager, KIND_TO_TYPE[options.kind]).then((client) =>
-      this.query(client, sql, params, options).then(
+      this.query(client, sql, params, options, true).then(
         (result) => {
           manager.pool.release(client);
           return result;
@@ -157,24 +152,49 @@ export class Executor {
     });
   }
 
+  /**
+   * One statement on `client`: decoded reads through `runStatement` when their values allow,
+   * anything else through pg's query. `pooled` is false inside a transaction.
+   */
   private query(
     client: PgClient,
     text: string,
     values: unknown[],
     options: ExecOptions,
+    pooled: boolean,
   ): Promise<ExecResult> {
     const decode = options.decode;
+    if (decode) {
+      const name = options.prepare ? this.names.name(text) : '';
+      const lean = runStatement(client, text, values, {
+        name,
+        types: fastTypes(client),
+        build: decode.fromText,
+        retryStale: pooled,
+      });
+      if (lean) return lean;
+    }
     const config: Parameters<PgClient['query']>[0] = { text, values };
-    if (options.prepare) config.name = this.statementName(text);
     if (decode) {
       config.rowMode = 'array';
       config.types = fastTypes(client);
     }
-    return client.query(config).then((result) => ({
+    const toResult = (result: { rows: unknown[]; rowCount: number | null }): ExecResult => ({
       rows: decode
         ? (result.rows as unknown[][]).map(decode.fromArray)
         : (result.rows as Record<string, unknown>[]),
       rowCount: result.rowCount ?? 0,
-    }));
+    });
+    if (!options.prepare) return client.query(config).then(toResult);
+    config.name = this.names.pgName(text);
+    return client
+      .query(config)
+      .then(toResult)
+      .catch((error: unknown) => {
+        if (!isStale(error)) throw error;
+        this.names.renamePg(text);
+        if (!pooled) throw error;
+        return client.query({ ...config, name: this.names.pgName(text) }).then(toResult);
+      });
   }
 }

@@ -1,4 +1,5 @@
 import type { ModelMeta, RelationMeta } from './model-meta.js';
+import type { TextParser } from './pg-timestamp.js';
 
 type Row = Record<string, unknown>;
 
@@ -9,6 +10,11 @@ type Row = Record<string, unknown>;
  * each joined relation's attributes, aliased `relation.attribute`.
  */
 export interface RowDecoder {
+  /**
+   * From the wire: each column's text (null for NULL) and the parser of its type, parsed while
+   * the object is built (the repository's own pg statements; no array of parsed values between).
+   */
+  fromText(fields: readonly (string | null)[], parsers: readonly TextParser[]): Row;
   /** From the driver's array row (pg `rowMode: 'array'`). */
   fromArray(values: readonly unknown[]): Row;
   /** From a row object keyed by column alias (any other driver path). */
@@ -42,22 +48,39 @@ function layoutOf(meta: ModelMeta, joins: readonly RelationMeta[]): Layout {
   return { root, joined };
 }
 
-/** A JavaScript object literal reading each slot through `read(slot)`. */
-function literal(layout: Layout, read: (slot: Slot) => string): string {
-  const props = layout.root.map((s) => `${JSON.stringify(s.name)}: ${read(s)}`);
+/** How compiled code reads a slot: its value, and a test that it is NULL. */
+interface Reader {
+  value(slot: Slot): string;
+  isNull(slot: Slot): string;
+}
+
+/** A JavaScript object literal reading each slot through `reader`. */
+function literal(layout: Layout, reader: Reader): string {
+  const props = layout.root.map((s) => `${JSON.stringify(s.name)}: ${reader.value(s)}`);
   for (const join of layout.joined) {
-    const nested = join.slots.map((s) => `${JSON.stringify(s.name)}: ${read(s)}`).join(', ');
-    props.push(`${JSON.stringify(join.name)}: ${read(join.key)} === null ? null : { ${nested} }`);
+    const nested = join.slots.map((s) => `${JSON.stringify(s.name)}: ${reader.value(s)}`).join(', ');
+    props.push(`${JSON.stringify(join.name)}: ${reader.isNull(join.key)} ? null : { ${nested} }`);
   }
   return `({ ${props.join(', ')} })`;
 }
+
+/** A reader of values already parsed: `read(slot)` is the expression of the slot's value. */
+function parsedReader(read: (slot: Slot) => string): Reader {
+  return { value: read, isNull: (slot) => `${read(slot)} === null` };
+}
+
+/** Reads column text `f[i]` through its parser `p[i]`, NULL staying null. */
+const TEXT_READER: Reader = {
+  value: (s) => `(f[${s.index}] === null ? null : p[${s.index}](f[${s.index}]))`,
+  isNull: (s) => `f[${s.index}] === null`,
+};
 
 /**
  * Object literals compiled once per layout give every row the same hidden class and cost one
  * allocation per object. Property names are JSON-escaped attribute names from model metadata.
  */
-function compile<T>(layout: Layout, read: (slot: Slot) => string): (input: T) => Row {
-  return new Function('r', `return ${literal(layout, read)};`) as (input: T) => Row;
+function compile<F>(layout: Layout, reader: Reader, params: string[]): F {
+  return new Function(...params, `return ${literal(layout, reader)};`) as F;
 }
 
 function interpret(layout: Layout, read: (slot: Slot) => unknown): Row {
@@ -78,12 +101,27 @@ function interpret(layout: Layout, read: (slot: Slot) => unknown): Row {
 function build(meta: ModelMeta, joins: readonly RelationMeta[]): RowDecoder {
   const layout = layoutOf(meta, joins);
   try {
-    const fromArray = compile<readonly unknown[]>(layout, (s) => `r[${s.index}]`);
-    const fromObject = compile<Row>(layout, (s) => `r[${JSON.stringify(s.alias)}]`);
-    return { fromArray, fromObject };
+    return {
+      fromText: compile<RowDecoder['fromText']>(layout, TEXT_READER, ['f', 'p']),
+      fromArray: compile<RowDecoder['fromArray']>(
+        layout,
+        parsedReader((s) => `r[${s.index}]`),
+        ['r'],
+      ),
+      fromObject: compile<RowDecoder['fromObject']>(
+        layout,
+        parsedReader((s) => `r[${JSON.stringify(s.alias)}]`),
+        ['r'],
+      ),
+    };
   } catch {
     // Code generation disabled (--disallow-code-generation-from-strings): same result, slower.
+    const parse = (fields: readonly (string | null)[], parsers: readonly TextParser[], s: Slot) => {
+      const text = fields[s.index] as string | null;
+      return text === null ? null : (parsers[s.index] as TextParser)(text);
+    };
     return {
+      fromText: (fields, parsers) => interpret(layout, (s) => parse(fields, parsers, s)),
       fromArray: (values) => interpret(layout, (s) => values[s.index]),
       fromObject: (row) => interpret(layout, (s) => row[s.alias]),
     };

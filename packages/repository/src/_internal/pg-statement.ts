@@ -1,0 +1,267 @@
+import type { TextParser } from './pg-timestamp.js';
+
+/** Where column parsers come from: a pg client, or a wrapper over its parsers. */
+export interface TypeSource {
+  getTypeParser(oid: number, format?: string): TextParser;
+}
+
+/** What this module needs of a pg `Client` (Sequelize's pooled connections are pg clients). */
+export interface StatementClient {
+  query(submittable: Submittable): unknown;
+  /** True for clients set to the binary result format or to pipelining: not served here. */
+  binary?: boolean;
+  pipeline?: boolean;
+}
+
+/** The parts of pg's protocol writer used here (pg/lib/connection.js). */
+interface ProtocolWriter {
+  parse(message: { text: string; name: string; types: never[] }): void;
+  bind(message: { portal: string; statement: string; values: (string | null)[] }): void;
+  describe(message: { type: 'P' | 'S'; name: string }): void;
+  execute(message: { portal: string }): void;
+  close(message: { type: 'S'; name: string }): void;
+  sync(): void;
+  sendCopyFail(message: string): void;
+  stream: { cork?(): void; uncork?(): void };
+}
+
+/** The interface pg's `client.query()` drives for a query object it did not build itself. */
+export interface Submittable {
+  submit(connection: ProtocolWriter): Error | null;
+  /** Set by the caller; pg wraps it when the connection has a `query_timeout`. */
+  callback?(error: Error | null, result?: StatementResult<unknown>): void;
+}
+
+/** Builds one result row from its columns' texts (null for NULL) and their types' parsers. */
+export type RowBuilder<R> = (fields: readonly (string | null)[], parsers: readonly TextParser[]) => R;
+
+/** The built result rows and the statement's row count. */
+export interface StatementResult<R> {
+  rows: R[];
+  rowCount: number;
+}
+
+type Parsers = TextParser[];
+
+/** A named statement prepared on a connection: its text and its columns' parsers. */
+interface Prepared {
+  text: string;
+  parsers: Parsers;
+}
+
+/** Per connection: the named statements this module prepared there. */
+const PREPARED = new WeakMap<StatementClient, Map<string, Prepared>>();
+
+const ESCAPED = /[\\"]/g;
+
+/** A primitive as pg's `prepareValue` writes it; undefined for values this module leaves to pg. */
+function primitiveText(value: unknown): string | null | undefined {
+  if (value === null || value === undefined) return null;
+  const type = typeof value;
+  if (type === 'string') return value as string;
+  if (type === 'number' || type === 'bigint' || type === 'boolean') return String(value);
+  return undefined;
+}
+
+/**
+ * Parameter values in pg's text form, written exactly as pg's `prepareValue` writes them, for
+ * primitives and flat arrays of primitives; undefined when any value is something else (a Date,
+ * a Buffer, an object), which pg's own query path then serializes.
+ */
+export function textValues(values: readonly unknown[]): (string | null)[] | undefined {
+  const texts = new Array<string | null>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (Array.isArray(value)) {
+      const items: string[] = [];
+      for (const item of value) {
+        const text = primitiveText(item);
+        if (text === undefined) return undefined;
+        items.push(text === null ? 'NULL' : `"${text.replace(ESCAPED, '\\$&')}"`);
+      }
+      texts[i] = `{${items.join(',')}}`;
+      continue;
+    }
+    const text = primitiveText(value);
+    if (text === undefined) return undefined;
+    texts[i] = text;
+  }
+  return texts;
+}
+
+/** The row count in a CommandComplete tag (`SELECT 3`, `UPDATE 2`, `INSERT 0 1`). */
+function tagCount(tag: string): number {
+  const count = Number(tag.slice(tag.lastIndexOf(' ') + 1));
+  return Number.isInteger(count) ? count : 0;
+}
+
+/**
+ * Errors that mean the connection's copy of a prepared statement is gone (`DEALLOCATE`,
+ * `DISCARD ALL`) or stale (a column changed type): raised at Bind, before anything ran.
+ */
+export function isStale(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === '26000' ||
+    (code === '0A000' &&
+      typeof message === 'string' &&
+      message.includes('cached plan must not change result type'))
+  );
+}
+
+/**
+ * One extended-protocol statement run on a pg client, each row built as it arrives.
+ *
+ * A named statement is parsed and described on a connection once; afterwards each run sends only
+ * Bind, Execute and Sync, and the rows are parsed with the column parsers kept from that first
+ * description. pg's own `Query` re-describes on every run, copies its config and builds a Result
+ * with a field map the repository never reads: several µs per call, and a RowDescription message
+ * the server no longer has to send.
+ *
+ * PostgreSQL refuses to run a prepared statement whose result columns changed type ("cached
+ * plan must not change result type"), so kept parsers never read a changed column. On any error
+ * the statement is forgotten on that connection; the next run prepares it again, first closing
+ * whatever a failed run left (closing a missing statement is not an error).
+ */
+class Statement<R> implements Submittable {
+  callback?: (error: Error | null, result?: StatementResult<R>) => void;
+  /** Whether this run sent Parse (the statement was not known prepared on the connection). */
+  parsed = false;
+  /** Whether anything was sent: a statement refused before sending leaves the connection as it was. */
+  private sent = false;
+  private parsers: Parsers | undefined;
+  private readonly rows: R[] = [];
+  private rowCount = 0;
+  private failure: Error | undefined;
+
+  constructor(
+    private readonly client: StatementClient,
+    private readonly text: string,
+    private readonly values: (string | null)[],
+    private readonly name: string,
+    private readonly types: TypeSource,
+    private readonly build: RowBuilder<R>,
+  ) {}
+
+  submit(connection: ProtocolWriter): Error | null {
+    // Looked up now, not when queued: an earlier statement on this connection may have failed.
+    const prepared = this.name ? PREPARED.get(this.client)?.get(this.name) : undefined;
+    if (prepared && prepared.text !== this.text) {
+      return new Error(`Prepared statement ${this.name} was prepared for a different statement`);
+    }
+    this.parsers = prepared?.parsers;
+    this.parsed = prepared === undefined;
+    this.sent = true;
+    connection.stream.cork?.();
+    try {
+      if (this.parsed) {
+        if (this.name) connection.close({ type: 'S', name: this.name });
+        connection.parse({ text: this.text, name: this.name, types: [] });
+      }
+      connection.bind({ portal: '', statement: this.name, values: this.values });
+      if (this.parsed) connection.describe({ type: 'P', name: '' });
+      connection.execute({ portal: '' });
+      connection.sync();
+    } finally {
+      connection.stream.uncork?.();
+    }
+    return null;
+  }
+
+  handleRowDescription(message: { fields: { dataTypeID: number }[] }): void {
+    this.parsers = message.fields.map((field) => this.types.getTypeParser(field.dataTypeID, 'text'));
+  }
+
+  handleDataRow(message: { fields: (string | null)[] }): void {
+    if (this.failure) return;
+    try {
+      this.rows.push(this.build(message.fields, this.parsers as Parsers));
+    } catch (error) {
+      this.failure = error as Error;
+    }
+  }
+
+  handleCommandComplete(message: { text: string }): void {
+    this.rowCount = tagCount(message.text);
+  }
+
+  // Never sent for the repository's SQL; present so that a stray empty or COPY statement fails
+  // this statement instead of the process (pg calls these unchecked).
+  handleEmptyQuery(): void {}
+
+  handleCopyInResponse(connection: ProtocolWriter): void {
+    connection.sendCopyFail('COPY is not supported here');
+  }
+
+  handleCopyData(): void {}
+
+  handleError(error: Error): void {
+    if (this.name && this.sent) PREPARED.get(this.client)?.delete(this.name);
+    this.callback?.(error);
+  }
+
+  handleReadyForQuery(): void {
+    if (this.failure) {
+      this.handleError(this.failure);
+      return;
+    }
+    // A statement without result columns sends no RowDescription: it has no parsers.
+    if (this.name && this.parsed) this.remember(this.parsers ?? []);
+    this.callback?.(null, { rows: this.rows, rowCount: this.rowCount });
+  }
+
+  private remember(parsers: Parsers): void {
+    let statements = PREPARED.get(this.client);
+    if (!statements) {
+      statements = new Map();
+      PREPARED.set(this.client, statements);
+    }
+    statements.set(this.name, { text: this.text, parsers });
+  }
+}
+
+function execute<R>(statement: Statement<R>, client: StatementClient): Promise<StatementResult<R>> {
+  return new Promise((resolve, reject) => {
+    statement.callback = (error, result) => (error ? reject(error) : resolve(result as StatementResult<R>));
+    client.query(statement);
+  });
+}
+
+/** How `runStatement` runs one statement. */
+export interface StatementOptions<R> {
+  /** A named prepared statement; '' for the unnamed one (parsed on every run). */
+  name: string;
+  /** Where the column parsers come from. */
+  types: TypeSource;
+  /** Builds each row as it arrives (the parsers called while building; no array in between). */
+  build: RowBuilder<R>;
+  /**
+   * Run once more when the connection's prepared copy turned out gone or stale. Only outside a
+   * transaction: there the failed Bind has aborted the transaction.
+   */
+  retryStale: boolean;
+}
+
+/**
+ * Runs `text` with `values` on `client` and resolves with its rows as `build` makes them.
+ * Returns undefined, sending nothing, when this path cannot serve the call (a value that is not
+ * a primitive or a flat array of them, a binary-format or pipelining client): pg's query then.
+ */
+export function runStatement<R>(
+  client: StatementClient,
+  text: string,
+  values: readonly unknown[],
+  options: StatementOptions<R>,
+): Promise<StatementResult<R>> | undefined {
+  if (client.binary || client.pipeline) return undefined;
+  const texts = textValues(values);
+  if (!texts) return undefined;
+  const { name, types, build } = options;
+  const statement = new Statement(client, text, texts, name, types, build);
+  const result = execute(statement, client);
+  if (!options.retryStale || !name) return result;
+  return result.catch((error: unknown) => {
+    if (statement.parsed || !isStale(error)) throw error;
+    return execute(new Statement(client, text, texts, name, types, build), client);
+  });
+}
