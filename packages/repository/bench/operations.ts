@@ -18,7 +18,9 @@ const joinSql = (userColumns: string) => `SELECT o.id, o.user_id AS "userId", o.
   o.created_at AS "createdAt", o.updated_at AS "updatedAt", ${userColumns}
   FROM orders o JOIN users u ON u.id = o.user_id WHERE o.id > $1 ORDER BY o.id LIMIT 1000`;
 // Every user column, as the repository's include returns them; the narrow one reads 3 of 5.
-const JOIN_SQL = joinSql(`${USER_COLUMNS}, u.created_at AS "user.createdAt", u.updated_at AS "user.updatedAt"`);
+const JOIN_SQL = joinSql(
+  `${USER_COLUMNS}, u.created_at AS "user.createdAt", u.updated_at AS "user.updatedAt"`,
+);
 const JOIN_NARROW_SQL = joinSql(USER_COLUMNS);
 const INSERT_SQL = `INSERT INTO orders (user_id, status, total, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING ${ORDER_COLUMNS}`;
 const UPDATE_SQL = 'UPDATE orders SET total = $1, updated_at = $2 WHERE id = $3';

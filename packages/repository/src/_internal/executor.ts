@@ -27,7 +27,7 @@ export interface ExecOptions {
   decode?: RowDecoder;
 }
 
-interface PgClient extends TypeSource, Pick<StatementClient, 'binary' | 'pipeline'> {
+interface PgClient extends TypeSource, Pick<StatementClient, 'connection' | 'binary' | 'pipeline'> {
   query(submittable: Submittable): unknown;
   query(config: {
     text: string;

@@ -8,6 +8,8 @@ export interface TypeSource {
 /** What this module needs of a pg `Client` (Sequelize's pooled connections are pg clients). */
 export interface StatementClient {
   query(submittable: Submittable): unknown;
+  /** pg's protocol connection; pg-native clients (Sequelize's `native: true`) have none. */
+  connection?: object;
   /** True for clients set to the binary result format or to pipelining: not served here. */
   binary?: boolean;
   pipeline?: boolean;
@@ -245,7 +247,8 @@ export interface StatementOptions<R> {
 /**
  * Runs `text` with `values` on `client` and resolves with its rows as `build` makes them.
  * Returns undefined, sending nothing, when this path cannot serve the call (a value that is not
- * a primitive or a flat array of them, a binary-format or pipelining client): pg's query then.
+ * a primitive or a flat array of them; a pg-native, binary-format or pipelining client): pg's
+ * query then.
  */
 export function runStatement<R>(
   client: StatementClient,
@@ -253,7 +256,7 @@ export function runStatement<R>(
   values: readonly unknown[],
   options: StatementOptions<R>,
 ): Promise<StatementResult<R>> | undefined {
-  if (client.binary || client.pipeline) return undefined;
+  if (client.binary || client.pipeline || typeof client.connection !== 'object') return undefined;
   const texts = textValues(values);
   if (!texts) return undefined;
   const { name, types, build } = options;

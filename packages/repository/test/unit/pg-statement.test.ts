@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { textValues } from '../../src/_internal/pg-statement.js';
+import { runStatement, textValues } from '../../src/_internal/pg-statement.js';
 
 /** pg's own serializer of parameter values: the statement path must write exactly what it writes. */
 const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as {
@@ -38,5 +38,20 @@ describe('textValues', () => {
     ['a nested array', [[1, 2]]],
   ])('should leave %s to pg', (_label, value) => {
     expect(textValues(['first', value])).toBeUndefined();
+  });
+});
+
+describe('runStatement', () => {
+  const options = { name: '', types: { getTypeParser: () => String }, build: () => null, retryStale: true };
+  const refuse = () => {
+    throw new Error('sent a query');
+  };
+
+  it.each([
+    ['a pg-native client (no protocol connection)', { native: {}, query: refuse }],
+    ['a binary-format client', { connection: {}, binary: true, query: refuse }],
+    ['a pipelining client', { connection: {}, pipeline: true, query: refuse }],
+  ])('should decline %s, sending nothing', (_label, client) => {
+    expect(runStatement(client, 'SELECT 1', [], options)).toBeUndefined();
   });
 });
