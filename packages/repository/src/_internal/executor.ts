@@ -60,6 +60,8 @@ function fastTypes(client: PgClient): TypeSource {
 }
 
 interface ConnectionManager {
+  /** The driver module Sequelize loaded (pg here). */
+  lib?: { defaults?: { parseInputDatesAsUTC?: boolean } };
   getConnection(options: { type: string }): Promise<PgClient>;
   pool: { acquire(type: string): Promise<PgClient>; release(connection: PgClient): void };
 }
@@ -69,6 +71,10 @@ interface SequelizeInternals {
   options: { databaseVersion?: unknown };
   hasHook(name: string): boolean;
 }
+
+/** The row builder of statements whose rows are not read (updates and deletes count only). */
+const ignoreRow = (): Record<string, unknown> => NO_ROW;
+const NO_ROW: Record<string, unknown> = Object.freeze({});
 
 const KIND_TO_TYPE = {
   select: QueryTypes.SELECT,
@@ -113,11 +119,15 @@ export class Executor {
     return { rows: [], rowCount: Number(result) };
   }
 
+  private manager(): ConnectionManager {
+    return (this.sequelize as unknown as SequelizeInternals).connectionManager;
+  }
+
   /** Promise chains rather than `async` layers: this path runs for every read. */
   private runOnPg(sql: string, params: unknown[], options: ExecOptions): Promise<ExecResult> {
     const tx = options.transaction as (Transaction & { connection?: PgClient }) | undefined;
     if (tx?.connection) return this.query(tx.connection, sql, params, options, false);
-    const manager = (this.sequelize as unknown as SequelizeInternals).connectionManager;
+    const manager = this.manager();
     // Released to the pool directly: `releaseConnection` adds only a debug() call.
     return this.acquire(manager, KIND_TO_TYPE[options.kind]).then((client) =>
       this.query(client, sql, params, options, true).then(
@@ -153,8 +163,9 @@ export class Executor {
   }
 
   /**
-   * One statement on `client`: decoded reads through `runStatement` when their values allow,
-   * anything else through pg's query. `pooled` is false inside a transaction.
+   * One statement on `client`: decoded reads, and updates and deletes (whose rows nobody reads),
+   * through `runStatement` when their values allow; anything else through pg's query. `pooled`
+   * is false inside a transaction.
    */
   private query(
     client: PgClient,
@@ -164,15 +175,17 @@ export class Executor {
     pooled: boolean,
   ): Promise<ExecResult> {
     const decode = options.decode;
-    if (decode) {
-      const name = options.prepare ? this.names.name(text) : '';
+    const countOnly = !decode && (options.kind === 'update' || options.kind === 'delete');
+    if (decode || countOnly) {
       const lean = runStatement(client, text, values, {
-        name,
+        name: options.prepare ? this.names.name(text) : '',
         types: fastTypes(client),
-        build: decode.fromText,
+        build: decode ? decode.fromText : ignoreRow,
         retryStale: pooled,
+        utcDates: this.manager().lib?.defaults?.parseInputDatesAsUTC === true,
       });
-      if (lean) return lean;
+      if (lean && decode) return lean;
+      if (lean) return lean.then(({ rowCount }) => ({ rows: [], rowCount }));
     }
     const config: Parameters<PgClient['query']>[0] = { text, values };
     if (decode) {

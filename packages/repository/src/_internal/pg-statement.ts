@@ -56,35 +56,62 @@ const PREPARED = new WeakMap<StatementClient, Map<string, Prepared>>();
 
 const ESCAPED = /[\\"]/g;
 
-/** A primitive as pg's `prepareValue` writes it; undefined for values this module leaves to pg. */
-function primitiveText(value: unknown): string | null | undefined {
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/**
+ * A Date as pg writes it: ISO 8601 with milliseconds and a `±HH:MM` offset, in local time, or
+ * in UTC when pg's `defaults.parseInputDatesAsUTC` is set. Undefined for an invalid date or a
+ * year outside 1–9999 (pg's own path handles those).
+ */
+function dateText(date: Date, utc: boolean): string | undefined {
+  if (Number.isNaN(date.getTime())) return undefined;
+  const year = utc ? date.getUTCFullYear() : date.getFullYear();
+  if (year < 1 || year > 9999) return undefined;
+  const offset = utc ? 0 : -date.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const minutes = Math.abs(offset);
+  const [month, day, hours, mins, secs] = utc
+    ? [date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]
+    : [date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds()];
+  const ms = utc ? date.getUTCMilliseconds() : date.getMilliseconds();
+  return (
+    `${pad(year, 4)}-${pad(month + 1)}-${pad(day)}T${pad(hours)}:${pad(mins)}:${pad(secs)}.${pad(ms, 3)}` +
+    `${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
+  );
+}
+
+/** A value as pg's `prepareValue` writes it; undefined for values this module leaves to pg. */
+function valueText(value: unknown, utc: boolean): string | null | undefined {
   if (value === null || value === undefined) return null;
   const type = typeof value;
   if (type === 'string') return value as string;
   if (type === 'number' || type === 'bigint' || type === 'boolean') return String(value);
+  if (value instanceof Date) return dateText(value, utc);
   return undefined;
 }
 
 /**
  * Parameter values in pg's text form, written exactly as pg's `prepareValue` writes them, for
- * primitives and flat arrays of primitives; undefined when any value is something else (a Date,
- * a Buffer, an object), which pg's own query path then serializes.
+ * primitives, Dates and flat arrays of them; undefined when any value is something else (a
+ * Buffer, an object, a nested array), which pg's own query path then serializes. `utcDates` is
+ * pg's `defaults.parseInputDatesAsUTC`.
  */
-export function textValues(values: readonly unknown[]): (string | null)[] | undefined {
+export function textValues(values: readonly unknown[], utcDates: boolean): (string | null)[] | undefined {
   const texts = new Array<string | null>(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (Array.isArray(value)) {
       const items: string[] = [];
       for (const item of value) {
-        const text = primitiveText(item);
+        if (Array.isArray(item)) return undefined;
+        const text = valueText(item, utcDates);
         if (text === undefined) return undefined;
         items.push(text === null ? 'NULL' : `"${text.replace(ESCAPED, '\\$&')}"`);
       }
       texts[i] = `{${items.join(',')}}`;
       continue;
     }
-    const text = primitiveText(value);
+    const text = valueText(value, utcDates);
     if (text === undefined) return undefined;
     texts[i] = text;
   }
@@ -237,6 +264,8 @@ export interface StatementOptions<R> {
   types: TypeSource;
   /** Builds each row as it arrives (the parsers called while building; no array in between). */
   build: RowBuilder<R>;
+  /** pg's `defaults.parseInputDatesAsUTC`: Dates written in UTC rather than local time. */
+  utcDates: boolean;
   /**
    * Run once more when the connection's prepared copy turned out gone or stale. Only outside a
    * transaction: there the failed Bind has aborted the transaction.
@@ -246,9 +275,8 @@ export interface StatementOptions<R> {
 
 /**
  * Runs `text` with `values` on `client` and resolves with its rows as `build` makes them.
- * Returns undefined, sending nothing, when this path cannot serve the call (a value that is not
- * a primitive or a flat array of them; a pg-native, binary-format or pipelining client): pg's
- * query then.
+ * Returns undefined, sending nothing, when this path cannot serve the call (a value `textValues`
+ * leaves to pg; a pg-native, binary-format or pipelining client): pg's query then.
  */
 export function runStatement<R>(
   client: StatementClient,
@@ -257,7 +285,7 @@ export function runStatement<R>(
   options: StatementOptions<R>,
 ): Promise<StatementResult<R>> | undefined {
   if (client.binary || client.pipeline || typeof client.connection !== 'object') return undefined;
-  const texts = textValues(values);
+  const texts = textValues(values, options.utcDates);
   if (!texts) return undefined;
   const { name, types, build } = options;
   const statement = new Statement(client, text, texts, name, types, build);

@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { runNode } from '@dalkit/testing';
 import { describe, expect, it } from 'vitest';
 import { runStatement, textValues } from '../../src/_internal/pg-statement.js';
 
@@ -27,22 +29,53 @@ describe('textValues', () => {
     ['an empty array', []],
     ['booleans in an array', [true, false]],
   ])('should write %s as pg does', (_label, value) => {
-    expect(textValues([value])).toEqual([prepareValue(value)]);
+    expect(textValues([value], false)).toEqual([prepareValue(value)]);
   });
 
   it.each([
-    ['a Date', new Date('2026-12-04T06:00:00Z')],
     ['a Buffer', Buffer.from('x')],
     ['an object', { a: 1 }],
-    ['a Date in an array', [new Date()]],
+    ['an invalid Date', new Date(Number.NaN)],
+    ['a Date before year 1', new Date('-000100-01-01T00:00:00Z')],
+    ['a Date after year 9999', new Date('+010000-01-01T00:00:00Z')],
+    ['a Buffer in an array', [Buffer.from('x')]],
     ['a nested array', [[1, 2]]],
   ])('should leave %s to pg', (_label, value) => {
-    expect(textValues(['first', value])).toBeUndefined();
+    expect(textValues(['first', value], false)).toBeUndefined();
+  });
+});
+
+describe('textValues with Dates', () => {
+  const script = fileURLToPath(new URL('../support/date-sample.ts', import.meta.url));
+  const cwd = fileURLToPath(new URL('../..', import.meta.url));
+
+  it.each([
+    'UTC',
+    'America/New_York',
+    'Europe/Dublin',
+    'Asia/Kolkata',
+    'America/St_Johns',
+    'Pacific/Chatham',
+    'Australia/Lord_Howe',
+  ])('should write Dates as pg does in %s, in local time and in UTC', async (zone) => {
+    const run = await runNode(['--import', 'tsx', script], { cwd, env: { TZ: zone } });
+    expect(run.stderr).toBe('');
+    const result = JSON.parse(run.stdout) as { compared: number; declined: number; differences: unknown[] };
+    expect(result.differences).toEqual([]);
+    expect(result.compared).toBeGreaterThan(4800);
+    // Only year 1 written west of UTC (year 0, BC) goes to pg's path.
+    expect(result.declined).toBeLessThanOrEqual(1);
   });
 });
 
 describe('runStatement', () => {
-  const options = { name: '', types: { getTypeParser: () => String }, build: () => null, retryStale: true };
+  const options = {
+    name: '',
+    types: { getTypeParser: () => String },
+    build: () => null,
+    retryStale: true,
+    utcDates: false,
+  };
   const refuse = () => {
     throw new Error('sent a query');
   };
