@@ -1,4 +1,3 @@
-import type { TextParser } from './pg-timestamp.js';
 import type { RowDecoder } from './row-decoder.js';
 import { ROOT } from './select-sql.js';
 import type { ResolvedSort } from './sort.js';
@@ -44,16 +43,10 @@ export class ExactSortKeys {
     if (this.count === 0) return decoder;
     const count = this.count;
     return {
+      // The exact columns are `::text`: their wire text is the key, parsed or not.
       fromText: (fields, parsers) => {
         const row = decoder.fromText(fields, parsers);
-        const first = fields.length - count;
-        this.exact.set(
-          row,
-          Array.from({ length: count }, (_, i) => {
-            const text = fields[first + i] as string | null;
-            return text === null ? null : (parsers[first + i] as TextParser)(text);
-          }),
-        );
+        this.exact.set(row, fields.slice(fields.length - count));
         return row;
       },
       fromArray: (values) => {
