@@ -1,4 +1,5 @@
 import type { TextParser } from './pg-timestamp.js';
+import { textValues } from './pg-values.js';
 
 /** Where column parsers come from: a pg client, or a wrapper over its parsers. */
 export interface TypeSource {
@@ -53,70 +54,6 @@ interface Prepared {
 
 /** Per connection: the named statements this module prepared there. */
 const PREPARED = new WeakMap<StatementClient, Map<string, Prepared>>();
-
-const ESCAPED = /[\\"]/g;
-
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
-/**
- * A Date as pg writes it: ISO 8601 with milliseconds and a `±HH:MM` offset, in local time, or
- * in UTC when pg's `defaults.parseInputDatesAsUTC` is set. Undefined for an invalid date or a
- * year outside 1–9999 (pg's own path handles those).
- */
-function dateText(date: Date, utc: boolean): string | undefined {
-  if (Number.isNaN(date.getTime())) return undefined;
-  const year = utc ? date.getUTCFullYear() : date.getFullYear();
-  if (year < 1 || year > 9999) return undefined;
-  const offset = utc ? 0 : -date.getTimezoneOffset();
-  const sign = offset < 0 ? '-' : '+';
-  const minutes = Math.abs(offset);
-  const [month, day, hours, mins, secs] = utc
-    ? [date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]
-    : [date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds()];
-  const ms = utc ? date.getUTCMilliseconds() : date.getMilliseconds();
-  return (
-    `${pad(year, 4)}-${pad(month + 1)}-${pad(day)}T${pad(hours)}:${pad(mins)}:${pad(secs)}.${pad(ms, 3)}` +
-    `${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
-  );
-}
-
-/** A value as pg's `prepareValue` writes it; undefined for values this module leaves to pg. */
-function valueText(value: unknown, utc: boolean): string | null | undefined {
-  if (value === null || value === undefined) return null;
-  const type = typeof value;
-  if (type === 'string') return value as string;
-  if (type === 'number' || type === 'bigint' || type === 'boolean') return String(value);
-  if (value instanceof Date) return dateText(value, utc);
-  return undefined;
-}
-
-/**
- * Parameter values in pg's text form, written exactly as pg's `prepareValue` writes them, for
- * primitives, Dates and flat arrays of them; undefined when any value is something else (a
- * Buffer, an object, a nested array), which pg's own query path then serializes. `utcDates` is
- * pg's `defaults.parseInputDatesAsUTC`.
- */
-export function textValues(values: readonly unknown[], utcDates: boolean): (string | null)[] | undefined {
-  const texts = new Array<string | null>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (Array.isArray(value)) {
-      const items: string[] = [];
-      for (const item of value) {
-        if (Array.isArray(item)) return undefined;
-        const text = valueText(item, utcDates);
-        if (text === undefined) return undefined;
-        items.push(text === null ? 'NULL' : `"${text.replace(ESCAPED, '\\$&')}"`);
-      }
-      texts[i] = `{${items.join(',')}}`;
-      continue;
-    }
-    const text = valueText(value, utcDates);
-    if (text === undefined) return undefined;
-    texts[i] = text;
-  }
-  return texts;
-}
 
 /** The row count in a CommandComplete tag (`SELECT 3`, `UPDATE 2`, `INSERT 0 1`). */
 function tagCount(tag: string): number {

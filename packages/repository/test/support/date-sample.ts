@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { textValues } from '../../src/_internal/pg-statement.js';
+import { textValues } from '../../src/_internal/pg-values.js';
 
 /**
  * Compares how `textValues` and pg's own `prepareValue` write Dates in this process's time zone

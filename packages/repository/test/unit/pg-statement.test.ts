@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { runNode } from '@dalkit/testing';
 import { describe, expect, it } from 'vitest';
-import { runStatement, textValues } from '../../src/_internal/pg-statement.js';
+import { runStatement } from '../../src/_internal/pg-statement.js';
+import { textValues } from '../../src/_internal/pg-values.js';
 
 /** pg's own serializer of parameter values: the statement path must write exactly what it writes. */
 const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as {
