@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { ConnectionAcquireTimeoutError, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import {
-  isStale,
+  namedRow,
   runStatement,
   type StatementClient,
   type Submittable,
@@ -9,7 +10,6 @@ import {
 import { parseTimestamptz } from './pg-timestamp.js';
 import type { RowDecoder } from './row-decoder.js';
 import type { SqlDialect } from './sql-builder.js';
-import { StatementNames } from './statement-names.js';
 
 /** Rows and affected-row count of one statement. */
 export interface ExecResult {
@@ -72,10 +72,6 @@ interface SequelizeInternals {
   hasHook(name: string): boolean;
 }
 
-/** The row builder of statements whose rows are not read (updates and deletes count only). */
-const ignoreRow = (): Record<string, unknown> => NO_ROW;
-const NO_ROW: Record<string, unknown> = Object.freeze({});
-
 const KIND_TO_TYPE = {
   select: QueryTypes.SELECT,
   update: QueryTypes.BULKUPDATE,
@@ -86,7 +82,7 @@ const KIND_TO_TYPE = {
 /** Runs compiled SQL: on PostgreSQL straight on a pooled pg client, elsewhere through Sequelize. */
 export class Executor {
   readonly dialect: SqlDialect;
-  private readonly names = new StatementNames();
+  private readonly names = new Map<string, string>();
 
   constructor(
     private readonly sequelize: Sequelize,
@@ -117,6 +113,16 @@ export class Executor {
       return { rows, rowCount: rows.length };
     }
     return { rows: [], rowCount: Number(result) };
+  }
+
+  /** A prepared statement's name, one per SQL text. */
+  private statementName(sql: string): string {
+    let name = this.names.get(sql);
+    if (!name) {
+      name = `dalkit_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+      this.names.set(sql, name);
+    }
+    return name;
   }
 
   private manager(): ConnectionManager {
@@ -163,9 +169,10 @@ export class Executor {
   }
 
   /**
-   * One statement on `client`: decoded reads, and updates and deletes (whose rows nobody reads),
-   * through `runStatement` when their values allow; anything else through pg's query. `pooled`
-   * is false inside a transaction.
+   * One statement on `client` through `runStatement`; when it declines (a value it does not
+   * serialize, a pg-native client), through pg's query, unnamed: pg never forgets a statement it
+   * prepared, so a copy gone stale after a migration would fail there until the connection
+   * closes. `pooled` is false inside a transaction.
    */
   private query(
     client: PgClient,
@@ -175,39 +182,24 @@ export class Executor {
     pooled: boolean,
   ): Promise<ExecResult> {
     const decode = options.decode;
-    const countOnly = !decode && (options.kind === 'update' || options.kind === 'delete');
-    if (decode || countOnly) {
-      const lean = runStatement(client, text, values, {
-        name: options.prepare ? this.names.name(text) : '',
-        types: fastTypes(client),
-        build: decode ? decode.fromText : ignoreRow,
-        retryStale: pooled,
-        utcDates: this.manager().lib?.defaults?.parseInputDatesAsUTC === true,
-      });
-      if (lean && decode) return lean;
-      if (lean) return lean.then(({ rowCount }) => ({ rows: [], rowCount }));
-    }
+    const lean = runStatement(client, text, values, {
+      name: options.prepare ? this.statementName(text) : '',
+      types: fastTypes(client),
+      build: decode ? decode.fromText : namedRow,
+      retryStale: pooled,
+      utcDates: this.manager().lib?.defaults?.parseInputDatesAsUTC === true,
+    });
+    if (lean) return lean;
     const config: Parameters<PgClient['query']>[0] = { text, values };
     if (decode) {
       config.rowMode = 'array';
       config.types = fastTypes(client);
     }
-    const toResult = (result: { rows: unknown[]; rowCount: number | null }): ExecResult => ({
+    return client.query(config).then((result) => ({
       rows: decode
         ? (result.rows as unknown[][]).map(decode.fromArray)
         : (result.rows as Record<string, unknown>[]),
       rowCount: result.rowCount ?? 0,
-    });
-    if (!options.prepare) return client.query(config).then(toResult);
-    config.name = this.names.pgName(text);
-    return client
-      .query(config)
-      .then(toResult)
-      .catch((error: unknown) => {
-        if (!isStale(error)) throw error;
-        this.names.renamePg(text);
-        if (!pooled) throw error;
-        return client.query({ ...config, name: this.names.pgName(text) }).then(toResult);
-      });
+    }));
   }
 }

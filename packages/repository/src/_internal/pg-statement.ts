@@ -35,8 +35,22 @@ export interface Submittable {
   callback?(error: Error | null, result?: StatementResult<unknown>): void;
 }
 
-/** Builds one result row from its columns' texts (null for NULL) and their types' parsers. */
-export type RowBuilder<R> = (fields: readonly (string | null)[], parsers: readonly TextParser[]) => R;
+/** Builds one result row from its columns' texts (null for NULL), their types' parsers and names. */
+export type RowBuilder<R> = (
+  fields: readonly (string | null)[],
+  parsers: readonly TextParser[],
+  names: readonly string[],
+) => R;
+
+/** A row as an object keyed by column name, as pg's own query returns it. */
+export const namedRow: RowBuilder<Record<string, unknown>> = (fields, parsers, names) => {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < fields.length; i++) {
+    const text = fields[i] as string | null;
+    row[names[i] as string] = text === null ? null : (parsers[i] as TextParser)(text);
+  }
+  return row;
+};
 
 /** The built result rows and the statement's row count. */
 export interface StatementResult<R> {
@@ -46,10 +60,11 @@ export interface StatementResult<R> {
 
 type Parsers = TextParser[];
 
-/** A named statement prepared on a connection: its text and its columns' parsers. */
+/** A named statement prepared on a connection: its text and its columns' parsers and names. */
 interface Prepared {
   text: string;
   parsers: Parsers;
+  names: string[];
 }
 
 /** Per connection: the named statements this module prepared there. */
@@ -65,7 +80,7 @@ function tagCount(tag: string): number {
  * Errors that mean the connection's copy of a prepared statement is gone (`DEALLOCATE`,
  * `DISCARD ALL`) or stale (a column changed type): raised at Bind, before anything ran.
  */
-export function isStale(error: unknown): boolean {
+function isStale(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   return (
     code === '26000' ||
@@ -96,6 +111,7 @@ class Statement<R> implements Submittable {
   /** Whether anything was sent: a statement refused before sending leaves the connection as it was. */
   private sent = false;
   private parsers: Parsers | undefined;
+  private names: string[] = [];
   private readonly rows: R[] = [];
   private rowCount = 0;
   private failure: Error | undefined;
@@ -116,6 +132,7 @@ class Statement<R> implements Submittable {
       return new Error(`Prepared statement ${this.name} was prepared for a different statement`);
     }
     this.parsers = prepared?.parsers;
+    this.names = prepared?.names ?? [];
     this.parsed = prepared === undefined;
     this.sent = true;
     connection.stream.cork?.();
@@ -134,14 +151,15 @@ class Statement<R> implements Submittable {
     return null;
   }
 
-  handleRowDescription(message: { fields: { dataTypeID: number }[] }): void {
+  handleRowDescription(message: { fields: { name: string; dataTypeID: number }[] }): void {
     this.parsers = message.fields.map((field) => this.types.getTypeParser(field.dataTypeID, 'text'));
+    this.names = message.fields.map((field) => field.name);
   }
 
   handleDataRow(message: { fields: (string | null)[] }): void {
     if (this.failure) return;
     try {
-      this.rows.push(this.build(message.fields, this.parsers as Parsers));
+      this.rows.push(this.build(message.fields, this.parsers as Parsers, this.names));
     } catch (error) {
       this.failure = error as Error;
     }
@@ -172,17 +190,17 @@ class Statement<R> implements Submittable {
       return;
     }
     // A statement without result columns sends no RowDescription: it has no parsers.
-    if (this.name && this.parsed) this.remember(this.parsers ?? []);
+    if (this.name && this.parsed) this.remember(this.parsers ?? [], this.names);
     this.callback?.(null, { rows: this.rows, rowCount: this.rowCount });
   }
 
-  private remember(parsers: Parsers): void {
+  private remember(parsers: Parsers, names: string[]): void {
     let statements = PREPARED.get(this.client);
     if (!statements) {
       statements = new Map();
       PREPARED.set(this.client, statements);
     }
-    statements.set(this.name, { text: this.text, parsers });
+    statements.set(this.name, { text: this.text, parsers, names });
   }
 }
 

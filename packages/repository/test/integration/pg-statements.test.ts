@@ -1,4 +1,5 @@
 import { describeEachTarget } from '@dalkit/testing/vitest';
+import { Column, DataType, Table, Model as TypedModel } from 'sequelize-typescript';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   runStatement,
@@ -7,6 +8,7 @@ import {
   type TypeSource,
 } from '../../src/_internal/pg-statement.js';
 import type { TextParser } from '../../src/_internal/pg-timestamp.js';
+import { repositoryFor } from '../../src/index.js';
 import { orderRepository, seed } from '../support/fixtures.js';
 import { useTestSequelize } from '../support/setup.js';
 
@@ -25,6 +27,13 @@ interface Manager {
 }
 
 let names = 0;
+
+@Table({ tableName: 'documents', underscored: true, timestamps: false })
+class Document extends TypedModel {
+  @Column({ type: DataType.INTEGER, primaryKey: true, autoIncrement: true }) declare id: number;
+  @Column({ type: DataType.JSONB, allowNull: false }) declare data: Record<string, unknown>;
+  @Column({ type: DataType.BLOB, allowNull: true }) declare payload: Buffer | null;
+}
 
 /** Rows as arrays of parsed values. */
 const asArray = (fields: readonly (string | null)[], parsers: readonly TextParser[]): unknown[] =>
@@ -206,13 +215,27 @@ describeEachTarget(
       });
     });
 
+    it('should write and read values it leaves to pg (JSON objects, Buffers) through pg, prepared or not', async () => {
+      sequelize().addModels([Document]);
+      await Document.sync({ force: true });
+      for (const prepare of [false, true, true]) {
+        const documents = repositoryFor(Document, { prepare });
+        const created = await documents.create({
+          data: { tags: ['a', 'b'], n: 1 },
+          payload: Buffer.from('xyz'),
+        });
+        expect(created).toMatchObject({ data: { tags: ['a', 'b'], n: 1 }, payload: Buffer.from('xyz') });
+        expect(await documents.findById((created as { id: number }).id)).toEqual(created);
+      }
+    });
+
     it('should keep serving a prepared repository after a migration changes a column it reads', async () => {
       await seed();
       const repo = orderRepository({ prepare: true, batch: false, aggregatable: ['total'] });
       const [first] = await repo.findAll({ note: 'gift' });
       const id = (first as { id: number }).id;
       const since = { note: 'gift', placedAt: { gte: new Date(Date.UTC(2025, 0, 1)) } };
-      // Rows read by runStatement; aggregates (rows as objects) by pg's own query path.
+      // Rows built by the decoder (findById, findAll) and by column name (aggregate).
       const readAll = async () => {
         for (let i = 0; i < 5; i++) {
           expect(await repo.findById(id)).toMatchObject({ id, note: 'gift' });
