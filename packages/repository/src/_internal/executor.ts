@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ConnectionAcquireTimeoutError, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import {
-  namedRow,
-  runStatement,
-  type StatementClient,
-  type Submittable,
-  type TypeSource,
-} from './pg-statement.js';
+import { runStatement, type StatementClient, type Submittable, type TypeSource } from './pg-statement.js';
 import { parseTimestamptz } from './pg-timestamp.js';
-import type { RowDecoder } from './row-decoder.js';
+import { namedRow, type RowDecoder } from './row-decoder.js';
 import type { SqlDialect } from './sql-builder.js';
 
 /** Rows and affected-row count of one statement. */

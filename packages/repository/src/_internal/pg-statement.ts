@@ -42,16 +42,6 @@ export type RowBuilder<R> = (
   names: readonly string[],
 ) => R;
 
-/** A row as an object keyed by column name, as pg's own query returns it. */
-export const namedRow: RowBuilder<Record<string, unknown>> = (fields, parsers, names) => {
-  const row: Record<string, unknown> = {};
-  for (let i = 0; i < fields.length; i++) {
-    const text = fields[i] as string | null;
-    row[names[i] as string] = text === null ? null : (parsers[i] as TextParser)(text);
-  }
-  return row;
-};
-
 /** The built result rows and the statement's row count. */
 export interface StatementResult<R> {
   rows: R[];

@@ -145,3 +145,17 @@ export function rowDecoder(meta: ModelMeta, joins: readonly RelationMeta[] = [])
   }
   return decoder;
 }
+
+/** A row as an object keyed by column name, as pg's own query returns it. */
+export function namedRow(
+  fields: readonly (string | null)[],
+  parsers: readonly TextParser[],
+  names: readonly string[],
+): Row {
+  const row: Row = {};
+  for (let i = 0; i < fields.length; i++) {
+    const text = fields[i] as string | null;
+    row[names[i] as string] = text === null ? null : (parsers[i] as TextParser)(text);
+  }
+  return row;
+}
