@@ -1,5 +1,7 @@
 /** Interleaved, same-cycle measurement of several contenders doing the same operation. */
 
+import { PerformanceObserver } from 'node:perf_hooks';
+
 /** What one contender runs per call. */
 export interface Contender {
   name: string;
@@ -8,6 +10,8 @@ export interface Contender {
 
 interface Slice {
   ops: number;
+  /** performance.now() at the start of the slice. */
+  startMs: number;
   elapsedMs: number;
   cpuUs: number;
   latencies: number[];
@@ -31,7 +35,13 @@ async function slice(run: () => Promise<unknown>, callers: number, ms: number): 
     }),
   );
   const used = process.cpuUsage(cpu);
-  return { ops, elapsedMs: performance.now() - start, cpuUs: used.user + used.system, latencies };
+  return {
+    ops,
+    startMs: start,
+    elapsedMs: performance.now() - start,
+    cpuUs: used.user + used.system,
+    latencies,
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -55,6 +65,8 @@ export interface Result {
   p95: number;
   p99: number;
   cpuUsPerOp: number;
+  /** Garbage-collection pauses (young and old generation) per op, in µs. */
+  gcUsPerOp: number;
   /** Median over cycles of (baseline ops/s ÷ this ops/s): time ratio, lower is faster. */
   ratio: number;
 }
@@ -81,6 +93,33 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
+interface GcPause {
+  startMs: number;
+  durationMs: number;
+}
+
+/** Runs `work` and returns the garbage-collection pauses seen meanwhile (delivered after the fact). */
+async function recordingGcPauses(work: () => Promise<void>): Promise<GcPause[]> {
+  const pauses: GcPause[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push({ startMs: e.startTime, durationMs: e.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  try {
+    await work();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    observer.disconnect();
+  }
+  return pauses;
+}
+
+/** Milliseconds of the pauses that started within the slice. */
+function gcMsDuring(pauses: readonly GcPause[], s: Slice): number {
+  const end = s.startMs + s.elapsedMs;
+  return pauses.reduce((ms, p) => (p.startMs >= s.startMs && p.startMs < end ? ms + p.durationMs : ms), 0);
+}
+
 /**
  * Measures every contender `cycles` times in a new shuffled order each cycle (a plain rotation
  * would keep each contender behind the same neighbour every cycle, so one would always pay the
@@ -95,10 +134,12 @@ export async function compare(
   for (const c of contenders) await slice(c.run, callers, Math.min(200, sliceMs));
   const slices = new Map<string, Slice[]>(contenders.map((c) => [c.name, []]));
   const random = seededRandom(contenders.length * 7919 + callers);
-  for (let cycle = 0; cycle < cycles; cycle++) {
-    const order = shuffled(contenders, random);
-    for (const c of order) slices.get(c.name)?.push(await slice(c.run, callers, sliceMs));
-  }
+  const pauses = await recordingGcPauses(async () => {
+    for (let cycle = 0; cycle < cycles; cycle++) {
+      const order = shuffled(contenders, random);
+      for (const c of order) slices.get(c.name)?.push(await slice(c.run, callers, sliceMs));
+    }
+  });
   const baseline = slices.get(contenders[0]?.name ?? '') ?? [];
   return contenders.map((c) => {
     const own = slices.get(c.name) ?? [];
@@ -116,6 +157,7 @@ export async function compare(
       p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
       cpuUsPerOp: own.reduce((n, s) => n + s.cpuUs, 0) / ops,
+      gcUsPerOp: (own.reduce((n, s) => n + gcMsDuring(pauses, s), 0) * 1000) / ops,
       ratio: median(ratios),
     };
   });
@@ -125,12 +167,12 @@ export async function compare(
 export function printTable(title: string, callers: number, results: Result[]): void {
   console.log(`\n#### ${title} — ${callers} caller${callers > 1 ? 's' : ''}\n`);
   console.log(
-    '| contender | ops/s | p50 ms | p95 ms | p99 ms | Node CPU µs/op | time ratio to pg (median) |',
+    '| contender | ops/s | p50 ms | p95 ms | p99 ms | Node CPU µs/op | of it GC µs/op | time ratio to pg (median) |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     console.log(
-      `| ${r.name} | ${r.opsPerSec.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.cpuUsPerOp.toFixed(0)} | ${r.ratio.toFixed(2)}x |`,
+      `| ${r.name} | ${r.opsPerSec.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.cpuUsPerOp.toFixed(0)} | ${r.gcUsPerOp.toFixed(0)} | ${r.ratio.toFixed(2)}x |`,
     );
   }
 }

