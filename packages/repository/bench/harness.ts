@@ -120,18 +120,29 @@ function gcMsDuring(pauses: readonly GcPause[], s: Slice): number {
   return pauses.reduce((ms, p) => (p.startMs >= s.startMs && p.startMs < end ? ms + p.durationMs : ms), 0);
 }
 
+/** How long `compare` runs each contender. */
+export interface Timing {
+  /** Unmeasured time per contender first, so every path is optimized before it is measured. */
+  warmupMs: number;
+  sliceMs: number;
+  cycles: number;
+}
+
 /**
  * Measures every contender `cycles` times in a new shuffled order each cycle (a plain rotation
  * would keep each contender behind the same neighbour every cycle, so one would always pay the
  * garbage another left); the first contender is the baseline.
+ *
+ * The warm-up is long because some paths take seconds of calls before V8 has optimized all of
+ * their code: a repository call inside `withTransaction` cost 500, 290, 220, 180 and then
+ * 165 µs of Node CPU over its first five 400 ms slices here.
  */
 export async function compare(
   contenders: Contender[],
   callers: number,
-  sliceMs: number,
-  cycles: number,
+  { warmupMs, sliceMs, cycles }: Timing,
 ): Promise<Result[]> {
-  for (const c of contenders) await slice(c.run, callers, Math.min(200, sliceMs));
+  for (const c of contenders) await slice(c.run, callers, warmupMs);
   const slices = new Map<string, Slice[]>(contenders.map((c) => [c.name, []]));
   const random = seededRandom(contenders.length * 7919 + callers);
   const pauses = await recordingGcPauses(async () => {

@@ -2,8 +2,8 @@
  * `pnpm bench`: raw pg (plain and prepared), plain Sequelize and the repository on the same
  * generated data, interleaved in the same run, 1 and 16 callers on pools of 10.
  * Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/dalkit_repository_bench, created
- * if missing), BENCH_USERS (100000), BENCH_ORDERS (1000000), BENCH_SLICE_MS (400),
- * BENCH_CYCLES (4), BENCH_BULK_ROWS (100000), BENCH_ONLY (comma list of operation names).
+ * if missing), BENCH_USERS (100000), BENCH_ORDERS (1000000), BENCH_WARMUP_MS (1000), BENCH_SLICE_MS
+ * (400), BENCH_CYCLES (4), BENCH_BULK_ROWS (100000), BENCH_ONLY (comma list of operation names).
  */
 import os from 'node:os';
 import pg from 'pg';
@@ -16,8 +16,11 @@ const env = process.env;
 const url = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/dalkit_repository_bench';
 const users = Number(env.BENCH_USERS ?? 100_000);
 const orders = Number(env.BENCH_ORDERS ?? 1_000_000);
-const sliceMs = Number(env.BENCH_SLICE_MS ?? 400);
-const cycles = Number(env.BENCH_CYCLES ?? 4);
+const timing = {
+  warmupMs: Number(env.BENCH_WARMUP_MS ?? 1000),
+  sliceMs: Number(env.BENCH_SLICE_MS ?? 400),
+  cycles: Number(env.BENCH_CYCLES ?? 4),
+};
 const bulkRows = Number(env.BENCH_BULK_ROWS ?? 100_000);
 const only = env.BENCH_ONLY?.split(',');
 
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
     const [load1, load5] = os.loadavg();
     console.log(`## dalkit repository benchmark — ${new Date().toISOString()}`);
     console.log(
-      `node ${process.version}, ${os.cpus().length} CPUs, load ${load1?.toFixed(2)} / ${load5?.toFixed(2)} (1/5 min), users ${users}, orders ${orders}, slice ${sliceMs} ms × ${cycles} cycles`,
+      `node ${process.version}, ${os.cpus().length} CPUs, load ${load1?.toFixed(2)} / ${load5?.toFixed(2)} (1/5 min), users ${users}, orders ${orders}, warm-up ${timing.warmupMs} ms, slice ${timing.sliceMs} ms × ${timing.cycles} cycles`,
     );
     // Half the orders are paid: 1M orders give exactly 10,000 pages of 50.
     const deep = Math.min(10_000, Math.floor(orders / 2 / 50));
@@ -65,10 +68,10 @@ async function main(): Promise<void> {
     for (const [name, make] of operations) {
       if (only && !only.includes(name)) continue;
       const contenders = await make();
-      for (const callers of [1, 16])
-        printTable(name, callers, await compare(contenders, callers, sliceMs, cycles));
+      for (const callers of [1, 16]) printTable(name, callers, await compare(contenders, callers, timing));
     }
-    if (!only || only.includes('bulk')) await bulkInsert(ctx, bulkRows, Math.max(2, Math.floor(cycles / 2)));
+    if (!only || only.includes('bulk'))
+      await bulkInsert(ctx, bulkRows, Math.max(2, Math.floor(timing.cycles / 2)));
     const [after1] = os.loadavg();
     console.log(`\nfinished in ${((Date.now() - started) / 1000).toFixed(0)} s, load ${after1?.toFixed(2)}`);
   } finally {
