@@ -48,13 +48,19 @@ export interface StatementResult<R> {
   rowCount: number;
 }
 
-type Parsers = TextParser[];
+/** A statement's result columns: the parser of each column's type, and each column's name. */
+interface Columns {
+  parsers: TextParser[];
+  names: string[];
+}
 
-/** A named statement prepared on a connection: its text and its columns' parsers and names. */
+/** A statement without result columns (it sends no RowDescription). */
+const NO_COLUMNS: Columns = { parsers: [], names: [] };
+
+/** A named statement prepared on a connection: its text and result columns. */
 interface Prepared {
   text: string;
-  parsers: Parsers;
-  names: string[];
+  columns: Columns;
 }
 
 /** Per connection: the named statements this module prepared there. */
@@ -105,8 +111,8 @@ class Statement<R> implements Submittable, StatementResult<R> {
   parsed = false;
   /** Whether anything was sent: a statement refused before sending leaves the connection as it was. */
   private sent = false;
-  private parsers: Parsers | undefined;
-  private names: string[] = [];
+  /** Kept from the connection's first description of a prepared statement, or described now. */
+  private columns: Columns | undefined;
   readonly rows: R[] = Array.of<R>();
   /** The row count of the statement's CommandComplete tag. */
   rowCount = 0;
@@ -127,8 +133,7 @@ class Statement<R> implements Submittable, StatementResult<R> {
     if (prepared && prepared.text !== this.text) {
       return new Error(`Prepared statement ${this.name} was prepared for a different statement`);
     }
-    this.parsers = prepared?.parsers;
-    this.names = prepared?.names ?? [];
+    this.columns = prepared?.columns;
     this.parsed = prepared === undefined;
     this.sent = true;
     connection.stream.cork?.();
@@ -148,14 +153,18 @@ class Statement<R> implements Submittable, StatementResult<R> {
   }
 
   handleRowDescription(message: { fields: { name: string; dataTypeID: number }[] }): void {
-    this.parsers = message.fields.map((field) => this.types.getTypeParser(field.dataTypeID, 'text'));
-    this.names = message.fields.map((field) => field.name);
+    this.columns = {
+      parsers: message.fields.map((field) => this.types.getTypeParser(field.dataTypeID, 'text')),
+      names: message.fields.map((field) => field.name),
+    };
   }
 
   handleDataRow(message: { fields: (string | null)[] }): void {
     if (this.failure) return;
     try {
-      this.rows.push(this.build(message.fields, this.parsers as Parsers, this.names));
+      // DataRow always follows a RowDescription, or a prepared statement's kept description.
+      const { parsers, names } = this.columns as Columns;
+      this.rows.push(this.build(message.fields, parsers, names));
     } catch (error) {
       this.failure = error as Error;
     }
@@ -185,18 +194,17 @@ class Statement<R> implements Submittable, StatementResult<R> {
       this.handleError(this.failure);
       return;
     }
-    // A statement without result columns sends no RowDescription: it has no parsers.
-    if (this.name && this.parsed) this.remember(this.parsers ?? [], this.names);
+    if (this.name && this.parsed) this.remember(this.columns ?? NO_COLUMNS);
     this.callback?.(null, this);
   }
 
-  private remember(parsers: Parsers, names: string[]): void {
+  private remember(columns: Columns): void {
     let statements = PREPARED.get(this.client);
     if (!statements) {
       statements = new Map();
       PREPARED.set(this.client, statements);
     }
-    statements.set(this.name, { text: this.text, parsers, names });
+    statements.set(this.name, { text: this.text, columns });
   }
 }
 
